@@ -72,22 +72,50 @@ function n8nPackageJson(version: string): object {
 	return pkg;
 }
 
+/** The native sqlite3 driver n8n needs; missing when the rebuild step was skipped. */
+function sqliteBinding(dir: string): string {
+	return join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+}
+
+/**
+ * Builds sqlite3 against Node 24. `--ignore-scripts=false` is explicit because `npm exec`/`npm run`
+ * export the repo's `.npmrc` (ignore-scripts=true) as npm_config_* variables, which would turn the
+ * rebuild into a silent no-op.
+ */
+function rebuildSqlite(dir: string, node: NodeInstall, env: NodeJS.ProcessEnv): void {
+	run(
+		'npm',
+		[
+			'rebuild',
+			'sqlite3',
+			'--ignore-scripts=false',
+			'--build-from-source',
+			`--nodedir=${node.dir}`,
+			'--loglevel=error',
+		],
+		dir,
+		env,
+	);
+	if (!existsSync(sqliteBinding(dir))) throw new Error(`sqlite3 rebuild produced no binding in ${dir}`);
+}
+
 export function ensureN8n(version = N8N_VERSION): N8nInstall {
 	const node = ensureNode24();
 	const dir = join(cacheDir(), `n8n-${version}`);
 	const bin = join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
-	if (existsSync(join(dir, '.complete'))) return { version, dir, bin, node };
+	const env = { ...process.env, PATH: `${join(node.dir, 'bin')}:${process.env.PATH ?? ''}` };
+	if (existsSync(join(dir, '.complete'))) {
+		if (!existsSync(sqliteBinding(dir))) {
+			log(`rebuilding sqlite3 for n8n ${version} in ${dir}`);
+			rebuildSqlite(dir, node, env);
+		}
+		return { version, dir, bin, node };
+	}
 	log(`installing n8n ${version} into ${dir} (first run only, a few minutes)`);
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(join(dir, 'package.json'), JSON.stringify(n8nPackageJson(version), null, 2));
-	const env = { ...process.env, PATH: `${join(node.dir, 'bin')}:${process.env.PATH ?? ''}` };
 	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], dir, env);
-	run(
-		'npm',
-		['rebuild', 'sqlite3', '--build-from-source', `--nodedir=${node.dir}`, '--loglevel=error'],
-		dir,
-		env,
-	);
+	rebuildSqlite(dir, node, env);
 	const installed = JSON.parse(readFileSync(join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8'));
 	writeFileSync(join(dir, '.complete'), String(installed.version));
 	return { version, dir, bin, node };
