@@ -1,0 +1,161 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+
+import { FieldError, isEmpty } from './parse';
+import type { BuiltRequest, Field, Operation, Place } from './types';
+
+/** A parameter that failed validation, with the name a person sees in the editor. */
+export class ParameterError extends Error {
+	constructor(
+		readonly label: string,
+		readonly reason: string,
+	) {
+		super(`"${label}" ${reason}`);
+		this.name = 'ParameterError';
+	}
+}
+
+/** Resource locator values arrive as `{ __rl, mode, value }`; URL mode extracts the ID with the mode's regex. */
+export function locatorValue(property: INodeProperties, value: unknown): unknown {
+	if (!value || typeof value !== 'object' || !(value as IDataObject).__rl) return value;
+	const { mode, value: raw } = value as { mode?: string; value?: unknown };
+	const modeSpec = property.modes?.find((m) => m.name === mode);
+	const extract = modeSpec?.extractValue;
+	if (extract && extract.type === 'regex' && typeof raw === 'string' && raw) {
+		const match = new RegExp(extract.regex).exec(raw);
+		if (!match) throw new FieldError(`is not a URL this field understands: "${raw.slice(0, 80)}"`);
+		return match[1] ?? match[0];
+	}
+	return raw;
+}
+
+function setPath(target: IDataObject, key: string, value: unknown): void {
+	const parts = key.split('.');
+	let node = target;
+	for (const part of parts.slice(0, -1)) {
+		if (!node[part] || typeof node[part] !== 'object') node[part] = {};
+		node = node[part] as IDataObject;
+	}
+	node[parts[parts.length - 1]] = value as IDataObject[string];
+}
+
+interface Sink {
+	path: Record<string, string>;
+	query: IDataObject;
+	body: IDataObject;
+	params: IDataObject;
+	bodyUsed: boolean;
+}
+
+function place(sink: Sink, where: Place, key: string, value: unknown): void {
+	if (where === 'path') sink.path[key] = String(value);
+	else if (where === 'query') setPath(sink.query, key, value);
+	else {
+		setPath(sink.body, key, value);
+		sink.bodyUsed = true;
+	}
+}
+
+/** Runs a parser step and turns its FieldError into a ParameterError carrying the field's label. */
+function labelled<T>(label: string, step: () => T): T {
+	let failure: unknown;
+	let result: T | undefined;
+	try {
+		result = step();
+	} catch (error) {
+		failure = error;
+	}
+	if (failure instanceof FieldError) throw new ParameterError(label, failure.message);
+	if (failure !== undefined) throw failure;
+	return result as T;
+}
+
+function take(field: Field, raw: unknown, label: string, sink: Sink): void {
+	const property = field.property;
+	const located = labelled(label, () => locatorValue(property, raw));
+	if (field.children) {
+		takeChildren(field.children, (located ?? {}) as IDataObject, label, sink);
+		return;
+	}
+	const value = labelled(label, () => {
+		if (property.required && isEmpty(located)) throw new FieldError('is required');
+		return field.parse ? field.parse(located) : located;
+	});
+	if (value === undefined) return;
+	sink.params[property.name] = value as IDataObject[string];
+	if (field.send) place(sink, field.send.in, field.send.key ?? property.name, value);
+}
+
+function takeChildren(children: Field[], values: IDataObject, parentLabel: string, sink: Sink): void {
+	for (const child of children) {
+		if (!(child.property.name in values)) continue;
+		take(child, values[child.property.name], `${parentLabel} › ${child.property.displayName}`, sink);
+	}
+}
+
+/**
+ * Reads, validates and places one item's parameters. Throws ParameterError naming the field; no request
+ * is sent for an item that fails here.
+ */
+export function buildRequest(
+	fn: IExecuteFunctions,
+	operation: Operation,
+	itemIndex: number,
+	context: IDataObject,
+): BuiltRequest {
+	const sink: Sink = {
+		path: {},
+		query: { ...(operation.query ?? {}) },
+		body: operation.body ? (JSON.parse(JSON.stringify(operation.body)) as IDataObject) : {},
+		params: {},
+		bodyUsed: operation.body !== undefined,
+	};
+	for (const entry of operation.context ?? []) {
+		const value = context[entry.from];
+		if (value !== undefined && value !== '') place(sink, entry.in, entry.key, value);
+	}
+	for (const field of operation.fields) {
+		const raw = fn.getNodeParameter(field.property.name, itemIndex, field.property.default) as unknown;
+		take(field, raw, field.property.displayName, sink);
+	}
+	const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+		const value = sink.path[name];
+		if (value === undefined || value === '') {
+			const field = operation.fields.find((f) => (f.send?.key ?? f.property.name) === name);
+			throw new ParameterError(field?.property.displayName ?? name, 'is required');
+		}
+		return encodeURIComponent(value);
+	});
+	return {
+		method: operation.method,
+		path,
+		pathParams: sink.path,
+		query: sink.query,
+		body: sink.bodyUsed || ['POST', 'PUT', 'PATCH'].includes(operation.method) ? sink.body : undefined,
+		params: sink.params,
+		context,
+		itemIndex,
+		idempotent: operation.idempotent ?? operation.method !== 'POST',
+		options: { ...(operation.options ?? {}) },
+	};
+}
+
+/** A follow-up request that is not described by an operation table (lookups, pagination, recovery). */
+export function plainRequest(
+	template: BuiltRequest,
+	method: IHttpRequestMethods,
+	path: string,
+	parts: { query?: IDataObject; body?: IDataObject; idempotent?: boolean } = {},
+): BuiltRequest {
+	return {
+		method,
+		path,
+		pathParams: {},
+		query: parts.query ?? {},
+		body: parts.body,
+		params: template.params,
+		context: template.context,
+		itemIndex: template.itemIndex,
+		idempotent: parts.idempotent ?? method !== 'POST',
+		options: { ...template.options },
+	};
+}

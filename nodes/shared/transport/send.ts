@@ -1,0 +1,208 @@
+import type {
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import type { BuiltRequest } from '../types';
+import { budgetFor, readRateHeaders, type BudgetLimits } from './budget';
+import { gateFor } from './refresh';
+import { bodyObject, fromError, fromResponse, type Attempt } from './response';
+
+/** Any n8n context that may send authenticated requests (actions, dropdowns, triggers). */
+export type ApiFunctions =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+/** How one attempt is authenticated and addressed; produced by the service adapter for every attempt. */
+export interface Prepared {
+	credentialType: string;
+	options: IHttpRequestOptions;
+	/** Rate-limit bucket (GHL: app + location). */
+	budgetKey: string;
+	/** OAuth2 credentials go through the single-refresher gate. */
+	oauth: boolean;
+	/** Identifies the credential for the refresh gate. */
+	refreshKey: string;
+	/** Sign with these values instead of the node's stored credential (agency location tokens). */
+	credentialsDecrypted?: ICredentialsDecrypted;
+}
+
+export type Outcome = { ok: true; data: IDataObject } | { ok: false; message: string; description?: string };
+
+export interface ServiceAdapter {
+	/** "GHL", "Tookan": used in messages. */
+	label: string;
+	/** Burst limits assumed until the server says otherwise; undefined = no client-side budget. */
+	limits?: BudgetLimits;
+	prepare(fn: ApiFunctions, request: BuiltRequest): Promise<Prepared>;
+	/** Reads a 2xx body; a service whose errors arrive as 200 (Tookan) reports them here. */
+	unwrap(body: IDataObject, request: BuiltRequest): Outcome;
+	/** A message a person can act on, for a failed attempt. */
+	explain(attempt: Attempt, request: BuiltRequest): { message: string; description?: string };
+	/** Whether this 401 means an expired access token (a refresh can fix it). */
+	isExpiredToken(attempt: Attempt): boolean;
+	/** Called when a token used for an attempt was refused (e.g. drop a cached agency location token). */
+	onAuthRejected?(request: BuiltRequest): void;
+}
+
+export interface SendSettings {
+	/** Retries for 5xx, resets and timeouts. */
+	retries: number;
+	/** Attempts allowed for 429 answers (each waits for the rate window). */
+	rateLimitRetries: number;
+	timeoutMs: number;
+}
+
+export const DEFAULT_SETTINGS: SendSettings = { retries: 5, rateLimitRetries: 30, timeoutMs: 30_000 };
+
+function backoff(attempt: number, capMs = 10_000): number {
+	const base = Math.min(capMs, 300 * 2 ** attempt);
+	return Math.round(base / 2 + Math.random() * (base / 2));
+}
+
+function isTransient(attempt: Attempt): boolean {
+	if (attempt.status === undefined) return attempt.code !== undefined;
+	return attempt.status >= 500 || attempt.status === 408;
+}
+
+/** A failure where the request may have been applied (the answer was lost). */
+function isAmbiguous(attempt: Attempt): boolean {
+	return isTransient(attempt) && attempt.code !== 'ECONNREFUSED';
+}
+
+function apiError(
+	fn: ApiFunctions,
+	request: BuiltRequest,
+	attempt: Attempt,
+	explained: { message: string; description?: string },
+): NodeApiError {
+	const body = bodyObject(attempt.body);
+	return new NodeApiError(fn.getNode(), (Object.keys(body).length ? body : { message: explained.message }) as JsonObject, {
+		message: explained.message,
+		description: explained.description,
+		httpCode: attempt.status !== undefined ? String(attempt.status) : attempt.code,
+		itemIndex: request.itemIndex,
+	});
+}
+
+async function attemptOnce(
+	fn: ApiFunctions,
+	prepared: Prepared,
+	allowRefresh: boolean,
+	timeoutMs: number,
+): Promise<Attempt> {
+	const options: IHttpRequestOptions = {
+		...prepared.options,
+		returnFullResponse: true,
+		timeout: prepared.options.timeout ?? timeoutMs,
+	};
+	const extra = {
+		...(prepared.oauth ? { oauth2: { skipTokenRefresh: !allowRefresh } } : {}),
+		...(prepared.credentialsDecrypted ? { credentialsDecrypted: prepared.credentialsDecrypted } : {}),
+	};
+	try {
+		const helpers = fn.helpers as IExecuteFunctions['helpers'];
+		const response = (await helpers.httpRequestWithAuthentication.call(
+			fn as IExecuteFunctions,
+			prepared.credentialType,
+			options,
+			extra,
+		)) as IDataObject;
+		return fromResponse(response);
+	} catch (error) {
+		return fromError(error);
+	}
+}
+
+/**
+ * Sends one request with the service's authentication, inside the rate budget, retrying what is safe to
+ * retry: 429 (after the window), 5xx, resets and timeouts (with exponential backoff and jitter). A request
+ * that is not idempotent is retried after an ambiguous failure only when `request.recover` confirms it was
+ * not applied (or returns the record it created).
+ */
+export async function send(
+	fn: ApiFunctions,
+	adapter: ServiceAdapter,
+	request: BuiltRequest,
+	settings: SendSettings = DEFAULT_SETTINGS,
+): Promise<IDataObject> {
+	let transientFailures = 0;
+	let rateLimited = 0;
+	let refreshed = false;
+	for (;;) {
+		const prepared = await adapter.prepare(fn, request);
+		const gate = prepared.oauth ? gateFor(prepared.refreshKey) : undefined;
+		const budget = adapter.limits ? budgetFor(prepared.budgetKey, adapter.limits) : undefined;
+		await gate?.idle();
+		await budget?.acquire();
+		let attempt = await attemptOnce(fn, prepared, false, settings.timeoutMs);
+		let dailySpent = budget?.observe(attempt.status, readRateHeaders(attempt.headers)) ?? false;
+
+		if (attempt.status === 401 && adapter.isExpiredToken(attempt)) {
+			adapter.onAuthRejected?.(request);
+			if (gate && !refreshed) {
+				refreshed = true;
+				const outcome = await gate.run(async () => {
+					await budget?.acquire();
+					return await attemptOnce(fn, prepared, true, settings.timeoutMs);
+				});
+				if (!outcome.ran) continue;
+				attempt = outcome.result;
+				dailySpent = budget?.observe(attempt.status, readRateHeaders(attempt.headers)) ?? false;
+			} else if (!gate && !refreshed && prepared.credentialsDecrypted) {
+				refreshed = true;
+				continue;
+			}
+		}
+
+		if (attempt.status !== undefined && attempt.status < 300) {
+			const outcome = adapter.unwrap(bodyObject(attempt.body), request);
+			if (outcome.ok) return outcome.data;
+			throw apiError(fn, request, attempt, outcome);
+		}
+
+		if (attempt.status === 429) {
+			if (dailySpent || rateLimited >= settings.rateLimitRetries) {
+				throw apiError(fn, request, attempt, adapter.explain(attempt, request));
+			}
+			const wait = Math.max(backoff(rateLimited, budget?.intervalMs ?? 10_000), 250);
+			budget?.pause(wait);
+			rateLimited++;
+			await sleep(wait);
+			continue;
+		}
+
+		if (isTransient(attempt) && transientFailures < settings.retries) {
+			if (!request.idempotent && isAmbiguous(attempt)) {
+				if (!request.recover) {
+					const explained = adapter.explain(attempt, request);
+					throw apiError(fn, request, attempt, {
+						message: explained.message,
+						description: `${explained.description ?? ''} The answer was lost, so this request (which is not safe to repeat) was not sent again: check whether it was applied before re-running the item.`.trim(),
+					});
+				}
+				await sleep(backoff(transientFailures));
+				transientFailures++;
+				const existing = await request.recover();
+				if (existing) return existing;
+				continue;
+			}
+			await sleep(backoff(transientFailures));
+			transientFailures++;
+			continue;
+		}
+
+		throw apiError(fn, request, attempt, adapter.explain(attempt, request));
+	}
+}
