@@ -1,0 +1,7 @@
+import { join } from 'node:path';
+
+/** Repository root (this file lives in scripts/harness). */
+export const REPO_ROOT = join(__dirname, '..', '..');
+
+/** The npm package name; node types are `<PACKAGE_NAME>.<name>`. */
+export const PACKAGE_NAME = 'n8n-nodes-ghl-tookan';

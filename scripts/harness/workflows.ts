@@ -1,0 +1,55 @@
+/**
+ * Credentials and workflows on a running n8n: create, import, publish, run.
+ * Version switches: 2.x publishes with `/publish` and runs manually with `triggerToStartFrom`;
+ * 1.x uses `/activate` and sends the workflow in the run body (1.x paths are unverified).
+ */
+import type { N8nClient } from './client';
+import { majorVersion } from './env';
+import { waitForExecution, type Execution } from './executions';
+import { toCreatePayload, type CredentialRef, type WorkflowJson } from './workflow-payload';
+
+export async function createCredential(
+	client: N8nClient,
+	credential: { name: string; type: string; data: Record<string, unknown> },
+): Promise<CredentialRef> {
+	const created = await client.api<CredentialRef>('POST', '/credentials', credential);
+	return { id: created.id, name: created.name, type: created.type };
+}
+
+export async function importWorkflow(
+	client: N8nClient,
+	workflow: WorkflowJson,
+	credentials: CredentialRef[],
+	name?: string,
+): Promise<string> {
+	const created = await client.api<{ id: string }>('POST', '/workflows', toCreatePayload(workflow, credentials, name));
+	return created.id;
+}
+
+export async function publishWorkflow(client: N8nClient, id: string): Promise<void> {
+	const action = majorVersion(client.version) >= 2 ? 'publish' : 'activate';
+	await client.api('POST', `/workflows/${id}/${action}`, {});
+}
+
+const MANUAL_TRIGGERS = ['n8n-nodes-base.manualTrigger'];
+
+/**
+ * Runs a workflow that starts with a Manual Trigger, as the editor's "Execute workflow" button does
+ * (internal `POST /rest/workflows/:id/run`), then waits for the execution and returns it with data.
+ */
+export async function runWorkflow(client: N8nClient, id: string, timeoutMs = 60_000): Promise<Execution> {
+	const workflow = await client.rest<WorkflowJson & { id: string }>('GET', `/workflows/${id}`);
+	const trigger = workflow.nodes.find((node) => MANUAL_TRIGGERS.includes(node.type) && node.disabled !== true);
+	if (!trigger) throw new Error(`workflow ${id} has no enabled Manual Trigger to start from`);
+	const body =
+		majorVersion(client.version) >= 2
+			? { triggerToStartFrom: { name: trigger.name } }
+			: { workflowData: workflow, triggerToStartFrom: { name: trigger.name } };
+	const result = await client.rest<{ executionId?: string; waitingForWebhook?: boolean }>(
+		'POST',
+		`/workflows/${id}/run`,
+		body,
+	);
+	if (!result.executionId) throw new Error(`workflow ${id} did not start: ${JSON.stringify(result)}`);
+	return waitForExecution(client, result.executionId, timeoutMs);
+}
