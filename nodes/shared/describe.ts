@@ -32,7 +32,7 @@ export function describeResources(resources: Resource[]): INodeProperties[] {
 				.map((op) => ({ name: op.name, value: op.value, description: op.description, action: op.action })),
 			default: '',
 		};
-		operationProperty.default = resource.defaultOperation ?? resource.operations[0].value;
+		operationProperty.default = resource.operations[0].value;
 		properties.push(operationProperty);
 		properties.push(...fieldsOf(resource));
 	}

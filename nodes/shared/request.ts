@@ -159,3 +159,24 @@ export function plainRequest(
 		options: { ...template.options },
 	};
 }
+
+/** A request outside any operation table (dropdowns, triggers, lookups). */
+export function standaloneRequest(
+	context: IDataObject,
+	method: IHttpRequestMethods,
+	path: string,
+	parts: { query?: IDataObject; body?: IDataObject; options?: IDataObject } = {},
+): BuiltRequest {
+	return {
+		method,
+		path,
+		pathParams: {},
+		query: parts.query ?? {},
+		body: parts.body,
+		params: {},
+		context,
+		itemIndex: 0,
+		idempotent: true,
+		options: { ...(parts.options ?? {}) },
+	};
+}

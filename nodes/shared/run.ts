@@ -89,12 +89,14 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 function shape(operation: Operation, body: IDataObject, request: BuiltRequest): IDataObject[] {
 	const output = operation.output;
 	if (output?.deleted) return [{ deleted: true, ...request.pathParams }];
+	if (output?.success) return [{ ...request.pathParams, success: body[output.success] === true }];
 	const data = output?.root ? body[output.root] : body;
 	if (output?.many) return Array.isArray(data) ? (data as IDataObject[]) : [];
 	return [(data ?? {}) as IDataObject];
 }
 
 async function perform(operation: Operation, ctx: RunContext, request: BuiltRequest): Promise<IDataObject[]> {
+	request.startedAt = Date.now();
 	if (operation.recover) {
 		const recover = operation.recover;
 		request.recover = async () => await recover(ctx, request);

@@ -44,6 +44,8 @@ export interface BuiltRequest {
 	idempotent: boolean;
 	/** Service specific options (e.g. GHL Version header). */
 	options: IDataObject;
+	/** When the item's work started (ms since epoch); recovery looks for records created after it. */
+	startedAt?: number;
 	/**
 	 * For requests that are not idempotent: after an ambiguous failure (the answer was lost), finds out
 	 * whether the request was applied. Returns the record it created, or undefined when it is safe to re-send.
@@ -79,6 +81,8 @@ export interface Output {
 	many?: boolean;
 	/** Answer `{ deleted: true }` (n8n convention for Delete) plus the ids that were used. */
 	deleted?: boolean;
+	/** Answer `{ ...ids, success }` where success is this (boolean) property of the response. */
+	success?: string;
 	/** Applied when the operation has a "Simplify" parameter switched on. */
 	simplify?: (record: IDataObject) => IDataObject;
 }
@@ -115,7 +119,6 @@ export interface Resource {
 	value: string;
 	name: string;
 	description?: string;
+	/** The first operation is the one selected by default. */
 	operations: Operation[];
-	/** The operation selected by default (n8n shows it first). */
-	defaultOperation?: string;
 }

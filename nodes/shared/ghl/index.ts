@@ -1,3 +1,4 @@
 export * from './context';
 export { ghlAdapter } from './adapter';
-export { searchPages, skipLimitPages, startAfterPages, SEARCH_PAGE_SIZE, SEARCH_PAGE_WINDOW } from './paginate';
+export { missingScopes } from './scopes';
+export { searchPages, skipLimitPages, startAfterPages, wholeList, SEARCH_PAGE_SIZE, SEARCH_PAGE_WINDOW } from './paginate';

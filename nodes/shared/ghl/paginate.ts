@@ -73,3 +73,10 @@ export const startAfterPages: Paginator = async function* (ctx, request, limit) 
 		cursor = { startAfterId: meta.startAfterId, startAfter: meta.startAfter };
 	}
 };
+
+/** Lists GHL returns whole (tasks, notes, appointments): one request, records under `root`. */
+export function wholeList(root: string): Paginator {
+	return async function* (ctx, request) {
+		yield records(await ctx.send(request), root);
+	};
+}

@@ -1,0 +1,190 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import * as f from '../../../shared/fields';
+import { searchPages } from '../../../shared/ghl';
+import { FieldError, isEmpty, toDate } from '../../../shared/parse';
+import type { Field, Paginator } from '../../../shared/types';
+
+const TEXT_OPS = ['eq', 'not_eq', 'contains', 'not_contains', 'exists', 'not_exists'];
+const EXACT_OPS = ['eq', 'not_eq', 'exists', 'not_exists'];
+const DATE_OPS = ['range', 'exists', 'not_exists'];
+
+/** Filterable fields of `POST /contacts/search` and the operators GHL supports on each. */
+const FILTER_FIELDS: Array<{ name: string; value: string; ops: string[]; kind?: 'date' | 'boolean' }> = [
+	{ name: 'Address', value: 'address', ops: TEXT_OPS },
+	{ name: 'Assigned To (User ID)', value: 'assignedTo', ops: EXACT_OPS },
+	{ name: 'Business Name', value: 'businessName', ops: TEXT_OPS },
+	{ name: 'City', value: 'city', ops: TEXT_OPS },
+	{ name: 'Company Name', value: 'companyName', ops: TEXT_OPS },
+	{ name: 'Contact ID', value: 'id', ops: ['eq', 'not_eq'] },
+	{ name: 'Contact Name', value: 'contactName', ops: EXACT_OPS },
+	{ name: 'Country', value: 'country', ops: EXACT_OPS },
+	{ name: 'Custom Field', value: 'customField', ops: [...TEXT_OPS, 'range'] },
+	{ name: 'Date Added', value: 'dateAdded', ops: DATE_OPS, kind: 'date' },
+	{ name: 'Date of Birth', value: 'dateOfBirth', ops: DATE_OPS, kind: 'date' },
+	{ name: 'Date Updated', value: 'dateUpdated', ops: DATE_OPS, kind: 'date' },
+	{ name: 'Do Not Disturb', value: 'dnd', ops: EXACT_OPS, kind: 'boolean' },
+	{ name: 'Email', value: 'email', ops: EXACT_OPS },
+	{ name: 'First Name', value: 'firstNameLowerCase', ops: TEXT_OPS },
+	{ name: 'Followers (User ID)', value: 'followers', ops: EXACT_OPS },
+	{ name: 'Last Appointment', value: 'lastAppointment', ops: DATE_OPS, kind: 'date' },
+	{ name: 'Last Name', value: 'lastNameLowerCase', ops: TEXT_OPS },
+	{ name: 'Phone', value: 'phone', ops: TEXT_OPS },
+	{ name: 'Postal Code', value: 'postalCode', ops: TEXT_OPS },
+	{ name: 'Source', value: 'source', ops: TEXT_OPS },
+	{ name: 'State', value: 'state', ops: TEXT_OPS },
+	{ name: 'Tags', value: 'tags', ops: TEXT_OPS },
+	{ name: 'Timezone', value: 'timezone', ops: EXACT_OPS },
+	{ name: 'Type', value: 'type', ops: EXACT_OPS },
+	{ name: 'Valid Email', value: 'validEmail', ops: EXACT_OPS, kind: 'boolean' },
+	{ name: 'Website', value: 'website', ops: EXACT_OPS },
+];
+
+const OPERATORS = [
+	{ name: 'Equals', value: 'eq' },
+	{ name: 'Not Equals', value: 'not_eq' },
+	{ name: 'Contains', value: 'contains' },
+	{ name: 'Does Not Contain', value: 'not_contains' },
+	{ name: 'Exists', value: 'exists' },
+	{ name: 'Does Not Exist', value: 'not_exists' },
+	{ name: 'Between (Range)', value: 'range' },
+];
+
+export const SORT_FIELDS = [
+	{ name: 'Business Name', value: 'businessName' },
+	{ name: 'Date Added', value: 'dateAdded' },
+	{ name: 'Date Updated', value: 'dateUpdated' },
+	{ name: 'Do Not Disturb', value: 'dnd' },
+	{ name: 'Email', value: 'email' },
+	{ name: 'First Name', value: 'firstNameLowerCase' },
+	{ name: 'Last Name', value: 'lastNameLowerCase' },
+	{ name: 'Source', value: 'source' },
+];
+
+function filterValue(kind: string | undefined, value: unknown, label: string): unknown {
+	if (isEmpty(value)) throw new FieldError(`needs a ${label}`);
+	const s = String(value).trim();
+	if (s.length > 75) throw new FieldError(`${label} can be at most 75 characters long (GHL's limit)`);
+	if (kind === 'boolean') {
+		if (!['true', 'false'].includes(s.toLowerCase())) throw new FieldError(`${label} must be true or false`);
+		return s.toLowerCase() === 'true';
+	}
+	if (kind === 'date') {
+		const d = toDate(value);
+		if (!d) throw new FieldError(`${label} must be a date such as 2026-05-01 or 2026-05-01T10:00:00Z`);
+		return d.toISOString();
+	}
+	return s;
+}
+
+/** One filter row → GHL's `{field, operator, value}`. */
+export function filterFromRow(row: IDataObject): IDataObject {
+	const spec = FILTER_FIELDS.find((x) => x.value === row.field);
+	if (!spec) throw new FieldError(`uses an unknown field "${String(row.field)}"`);
+	const operator = String(row.operator ?? 'eq');
+	if (!spec.ops.includes(operator)) {
+		throw new FieldError(`cannot use the operator "${operator}" with "${spec.name}" (GHL allows ${spec.ops.join(', ')})`);
+	}
+	let field = spec.value;
+	if (field === 'customField') {
+		const id = String(row.customFieldId ?? '').trim();
+		if (!/^[^\s/?#]+$/.test(id)) throw new FieldError('needs a custom field ID for the "Custom Field" filter');
+		field = `customFields.${id}`;
+	}
+	if (operator === 'exists' || operator === 'not_exists') return { field, operator };
+	if (operator === 'range') {
+		const range: IDataObject = {};
+		if (!isEmpty(row.value)) range.gte = filterValue(spec.kind, row.value, 'From value') as string;
+		if (!isEmpty(row.valueTo)) range.lte = filterValue(spec.kind, row.valueTo, 'To value') as string;
+		if (!Object.keys(range).length) throw new FieldError('needs a From or To value for a range');
+		return { field, operator, value: range };
+	}
+	return { field, operator, value: filterValue(spec.kind, row.value, 'value') as string };
+}
+
+export const searchFields: Field[] = [
+	f.string('query', 'Search Text', {
+		in: 'body',
+		description: "Free text matched against the location's searchable fields (at most 75 characters)",
+		parse: (v) => {
+			if (isEmpty(v)) return undefined;
+			const s = String(v);
+			if (s.length > 75) throw new FieldError('can be at most 75 characters long (GHL\'s limit)');
+			return s;
+		},
+	}),
+	f.rows(
+		'filters',
+		'Filters',
+		'filter',
+		'Filter',
+		[
+			f.options(
+				'field',
+				'Field',
+				FILTER_FIELDS.map(({ name, value }) => ({ name, value })),
+				{ default: 'email' },
+			),
+			f.string('customFieldId', 'Custom Field ID', {
+				show: { field: ['customField'] },
+				placeholder: 'e.g. 6dvNaf7VhkQ9snc5vnjJ',
+			}),
+			f.options('operator', 'Operator', OPERATORS, { default: 'eq', sort: false }),
+			f.string('value', 'Value', { description: 'For Between: the lower bound' }),
+			f.string('valueTo', 'To Value', { show: { operator: ['range'] }, description: 'Upper bound (inclusive)' }),
+		],
+		(rows) => rows.map(filterFromRow),
+		{ in: 'body', description: 'Conditions on contact fields' },
+	),
+	f.options(
+		'match',
+		'Match',
+		[
+			{ name: 'All Filters', value: 'all' },
+			{ name: 'Any Filter', value: 'any' },
+		],
+		{ default: 'all', description: 'Whether a contact must match every filter or at least one' },
+	),
+	f.rows(
+		'sort',
+		'Sort',
+		'order',
+		'Sort Rule',
+		[
+			f.options('field', 'Field', SORT_FIELDS, { default: 'dateAdded' }),
+			f.options(
+				'direction',
+				'Direction',
+				[
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+				{ default: 'desc' },
+			),
+		],
+		(rows) => {
+			if (rows.length > 2) throw new FieldError('can have at most two rules (GHL combines two sorts at once)');
+			return rows.map((r) => ({ field: r.field, direction: r.direction ?? 'desc' }));
+		},
+		{ in: 'body' },
+	),
+	f.collection('searchOptions', 'Options', [
+		f.json('filtersJson', 'Filters (JSON)', 'array', {
+			description:
+				'Extra filters in GHL\'s own syntax, including nested groups, e.g. [{"group": "OR", "filters": [{"field": "tags", "operator": "eq", "value": "vip"}]}]',
+		}),
+	]),
+	...f.returnAllAndLimit(),
+	f.simplify,
+];
+
+/** Combines filter rows, Match and the JSON filters into GHL's `filters`, then pages through the results. */
+export const searchContacts: Paginator = async function* (ctx, request, limit) {
+	const body = { ...(request.body ?? {}) };
+	const rows = (body.filters as IDataObject[] | undefined) ?? [];
+	const extra = (request.params.filtersJson as IDataObject[] | undefined) ?? [];
+	const combined = request.params.match === 'any' && rows.length > 1 ? [{ group: 'OR', filters: rows }] : rows;
+	if (combined.length || extra.length) body.filters = [...combined, ...extra];
+	else delete body.filters;
+	yield* searchPages(ctx, { ...request, body }, limit);
+};

@@ -1,0 +1,53 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import * as f from '../../../shared/fields';
+import type { Operation } from '../../../shared/types';
+import { locationInBody, WRITE } from '../common';
+import { contactFields, CREATE_FIELDS, pick, simplifyContact } from './fields';
+
+const COMPARED = ['email', 'phone', 'firstName', 'lastName', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country', 'website', 'source'];
+
+function same(sent: unknown, got: unknown): boolean {
+	const norm = (v: unknown) => String(v ?? '').trim().toLowerCase();
+	return norm(sent) === norm(got);
+}
+
+/**
+ * `POST /contacts/upsert` follows the location's duplicate rules and may match an existing contact by
+ * email or phone. GHL then silently keeps its own value for a field that belongs to another contact;
+ * the output says what happened (`created` or `updated`) and which sent values were not saved.
+ */
+export const upsert: Operation = {
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update a contact',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+	method: 'POST',
+	path: '/contacts/upsert',
+	idempotent: true,
+	context: locationInBody,
+	options: { scopes: WRITE },
+	fields: [
+		contactFields.email,
+		contactFields.phone,
+		f.collection('additionalFields', 'Additional Fields', [
+			...pick(...CREATE_FIELDS),
+			f.boolean('createNewIfDuplicateAllowed', 'Create New If Duplicates Allowed', {
+				in: 'body',
+				description:
+					'Whether to always create a new contact when the location allows duplicate contacts (otherwise the match is updated)',
+			}),
+		]),
+		f.simplify,
+	],
+	async run(ctx, request) {
+		const body = await ctx.send(request);
+		const raw = (body.contact ?? {}) as IDataObject;
+		const contact = request.params.simplify === true ? simplifyContact(raw) : raw;
+		const sent = request.body ?? {};
+		const notSaved = COMPARED.filter((k) => sent[k] !== undefined && raw[k] !== undefined && !same(sent[k], raw[k]));
+		const result: IDataObject = { action: body.new === true ? 'created' : 'updated', new: body.new === true };
+		if (notSaved.length) result.notSaved = notSaved;
+		return [{ ...contact, upsert: result }];
+	},
+};

@@ -1,0 +1,67 @@
+import * as f from '../../shared/fields';
+import * as parse from '../../shared/parse';
+import type { Field, Operation, Resource } from '../../shared/types';
+import { contactId, locationInBody, WRITE } from './common';
+
+const tagList = (required: boolean): Field =>
+	f.dynamic('tags', 'Tags', 'getTags', {
+		in: 'body',
+		multiple: true,
+		required,
+		each: (v) => String(v).trim(),
+		description:
+			'Choose from the list, or specify tag names using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (new tags are created)',
+	});
+
+function single(add: boolean): Operation {
+	return {
+		value: add ? 'add' : 'remove',
+		name: add ? 'Add' : 'Remove',
+		action: add ? 'Add tags to a contact' : 'Remove tags from a contact',
+		description: add ? 'Add tags to a contact, keeping the ones it has' : 'Remove tags from a contact',
+		method: add ? 'POST' : 'DELETE',
+		path: '/contacts/{contactId}/tags',
+		idempotent: true,
+		options: { scopes: WRITE },
+		fields: [contactId(), tagList(true)],
+	};
+}
+
+function bulk(add: boolean): Operation {
+	const fields: Field[] = [
+		f.list('contacts', 'Contact IDs', {
+			in: 'body',
+			required: true,
+			description: 'Comma-separated contact IDs, or an array from an expression',
+			each: parse.id,
+		}),
+		tagList(add),
+	];
+	if (!add) {
+		fields.push(
+			f.boolean('removeAllTags', 'Remove All Tags', {
+				in: 'body',
+				description: 'Whether to remove every tag from these contacts (the tag list is then ignored)',
+			}),
+		);
+	}
+	return {
+		value: add ? 'addToMany' : 'removeFromMany',
+		name: add ? 'Add to Many Contacts' : 'Remove From Many Contacts',
+		action: add ? 'Add tags to many contacts' : 'Remove tags from many contacts',
+		description: add ? 'Add tags to a list of contacts in one request' : 'Remove tags from a list of contacts in one request',
+		method: 'POST',
+		path: `/contacts/bulk/tags/update/${add ? 'add' : 'remove'}`,
+		idempotent: true,
+		context: locationInBody,
+		options: { scopes: WRITE },
+		body: add ? undefined : { tags: [] },
+		fields,
+	};
+}
+
+export const tag: Resource = {
+	value: 'tag',
+	name: 'Tag',
+	operations: [single(true), bulk(true), single(false), bulk(false)],
+};
