@@ -24,5 +24,15 @@ const project = (name, extra = {}) => ({
 
 /** @type {import('jest').Config} */
 module.exports = {
-	projects: [project('unit'), project('sandbox'), project('e2e', { slowTestThreshold: 60 })],
+	projects: [
+		project('unit'),
+		project('sandbox'),
+		project('e2e', {
+			slowTestThreshold: 60,
+			// one shared real n8n for all e2e files (scripts/harness): started here, stopped in teardown
+			globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+			globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/setup-timeout.ts'],
+		}),
+	],
 };

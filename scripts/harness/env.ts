@@ -20,11 +20,14 @@ export function majorVersion(version: string): number {
 	return Number(version.split('.')[0]);
 }
 
-/** Inherited variables that would change how n8n behaves are dropped (N8N_*, DB_*, npm_*, NODE_OPTIONS …). */
+/**
+ * Inherited variables that would change how n8n behaves are dropped (N8N_*, DB_*, npm_*, NODE_OPTIONS …).
+ * NODE_ENV matters: jest sets it to `test`, and n8n then exits at once without a word.
+ */
 function inheritedEnv(): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|GENERIC_TIMEZONE$|npm_|NODE_OPTIONS$|NODE_PATH$)/.test(key)) continue;
+		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|GENERIC_TIMEZONE$|npm_|JEST_|NODE_ENV$|NODE_OPTIONS$|NODE_PATH$)/.test(key)) continue;
 		env[key] = value;
 	}
 	return env;

@@ -1,0 +1,75 @@
+/**
+ * The packed package, installed the way n8n installs a community package, loads in real n8n:
+ * every declared node and credential type is served to the editor, and a workflow using a node runs.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { nodeOutput, PACKAGE_NAME } from '../../scripts/harness';
+import { declaredCredentials, declaredNodes } from './declared-types';
+import { getN8n } from './n8n';
+
+const nodes = declaredNodes();
+const credentials = declaredCredentials();
+
+describe('package loads in real n8n', () => {
+	it('is installed as a community package without dev or peer dependencies', () => {
+		const dir = join(getN8n().connection.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+		const installed = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+		expect(installed.name).toBe(PACKAGE_NAME);
+		expect(installed).not.toHaveProperty('devDependencies');
+		expect(installed).not.toHaveProperty('peerDependencies');
+		expect(installed.dependencies ?? {}).toEqual({});
+	});
+
+	it('declares at least one node', () => {
+		expect(nodes.length).toBeGreaterThan(0);
+	});
+
+	it.each(nodes)(`lists node $name as ${PACKAGE_NAME}.$name (and its AI tool variant)`, async (node) => {
+		const listed = new Set((await getN8n().listNodeTypes()).map((type) => type.name));
+		expect(listed).toContain(`${PACKAGE_NAME}.${node.name}`);
+		if (node.usableAsTool) expect(listed).toContain(`${PACKAGE_NAME}.${node.name}Tool`);
+	});
+
+	// n8n keys credential types by their bare name (they are global across packages).
+	it.each(credentials)('lists credential type $name', async (credential) => {
+		const listed = (await getN8n().listCredentialTypes()).map((type) => type.name);
+		expect(listed).toContain(credential.name);
+	});
+
+	it('lists no node of this package that package.json does not declare', async () => {
+		const ours = (await getN8n().listNodeTypes())
+			.map((type) => type.name)
+			.filter((name) => name.startsWith(`${PACKAGE_NAME}.`));
+		const declared = nodes.flatMap((node) => [node.name, ...(node.usableAsTool ? [`${node.name}Tool`] : [])]);
+		expect(ours.sort()).toEqual(declared.map((name) => `${PACKAGE_NAME}.${name}`).sort());
+	});
+
+	// Temporary: proves a package node executes in n8n. Replace with a real node's workflow when the
+	// placeholder is removed.
+	const placeholder = nodes.find((node) => node.name === 'placeholder');
+	(placeholder ? it : it.skip)('runs a workflow through the placeholder node', async () => {
+		const n8n = getN8n();
+		const label = `e2e-${randomUUID()}`;
+		const id = await n8n.importWorkflow({
+			name: `package-loads ${label}`,
+			nodes: [
+				{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					name: 'Stamp',
+					type: `${PACKAGE_NAME}.placeholder`,
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: { label },
+				},
+			],
+			connections: { Start: { main: [[{ node: 'Stamp', type: 'main', index: 0 }]] } },
+		});
+		const execution = await n8n.runWorkflow(id);
+		expect(execution.status).toBe('success');
+		expect(nodeOutput(execution, 'Stamp')).toEqual([{ placeholderLabel: label }]);
+		const listed = await n8n.executions({ workflowId: id });
+		expect(listed.map((e) => e.id)).toEqual([execution.id]);
+	});
+});
