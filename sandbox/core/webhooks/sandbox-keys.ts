@@ -1,0 +1,38 @@
+/**
+ * SANDBOX-ONLY webhook signing keys. Generated once for this repository; they sign the sandbox's outgoing test
+ * webhooks and nothing else. They are NOT HighLevel's keys and protect nothing: anyone can read them here.
+ * Never configure a production trigger with these public keys. Override them with createSandbox({ keys }) or the
+ * SANDBOX_ED25519_PRIVATE_KEY / SANDBOX_RSA_PRIVATE_KEY environment variables (PEM).
+ */
+export const SANDBOX_ED25519_PRIVATE_KEY_PEM = `-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIF+4mympXacLR/w8MMt/cwO82zdaBrTvtd/WwdXiudzk
+-----END PRIVATE KEY-----`;
+
+export const SANDBOX_RSA_PRIVATE_KEY_PEM = `-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDBezpEaozLGnma
+hz6U5esyH/Tu8MN5KM1iyg2FRqdP16HAbKelv7QlhNyvmvGKGcjynaxAB8KAbQkC
+w5TzEhVsTyHSX0/MmDbKRz/kAbvDecd8YG6PGlDCAHDxxvU0locafLVqJ1Olh1yk
+Z/UUS1gWgZU9Vn3rTynBn0PHR8r2XneFjkL9EDoRhciu0bqFqNbq6Wl7C0qxy9vU
+LOgR2rhipXdcnZUM9sr7R4irFj0+EAvquyAZvq/wBIcBUH8FVFJDYwPEKd4flQY9
+P7431xClPU59xOCFwIyyRj0gg/Hz/ilP/252OpvTvzmBuCBFzQsDr928BeQQ7/S/
+br/0KEHfAgMBAAECggEASKmDQfN0CcjZF3AoUBoi4LHAtkWkW6m3rJyuRDm7FxCn
+1hDYSza6LIb/rFF32cICRh9x86AWa03Hnwqds0W81u7HCG80FGWr2f61H2eJQQnI
+oczDaKnc32b0A9ERAJ1xgsCIDyRS1S0HXVUPZP5AyD8FMcJ8SrVxvJ4YAczUC/7Y
+2ulQSUqCJYD480lomC3TXJAZqfLDLgpoIRaPqrWIuCvZafWUW/SYKRAOiGgTTEog
+jICObre074wnqpRAMjJOaDgEDLy9kJNl2vlP8bbzUrDZ0v4FSd+5I5i0Ph7k/oH+
+2HrneiAdz0CrrAANBQ5Hkbt41SIpVL4UVP4aim9M3QKBgQD7x9XW22q96vLeLbCN
+S0ZSGW9sROG6AomJQj2pZYbRngEkd+GjyHlkIzX/KmTc6E4T3u9H4Mqn+CUmGje3
+Zt6L4LZM5/+9Eo4bZBM1i4LPtuUIHF0PEqz9MjZlrqd8SiDhUqWYdoXKS6SuyUAS
+lcc5NPKQtoA4xsnPCedw0ROgLQKBgQDEuUhTjrXmE5nQAS4zQoZNxV6xpsLzW5nm
+JytUe1Cq2t+wGHme97APRkcOO6irGbEBl9JTRBtrQB0A5vkMSH50JIs1jKeV4RkN
+eFo7hEJvmuOKuSwyCU0UQ2X9yRWY916B6g8r1aiOXf1GDMoRHm8KzQnWalYFgBs0
+VnD3ivLluwKBgFvcijmM7oICQcAsPVkf2LVFkHCZJR4/pLyOjX7LiwfZtSMAFjQy
+hY+yhRXm+svaefooAXdhHa9xCuS+9gsVHic8wmaG0rjCF1UJCzUjBIQSf7eY2Z8R
+Okpa0pwAwBzJ0vtCsyZQP/oR5TDcPmNJgFlv5vxDib6tUJ4YR/fSYG21AoGAHZpc
+HebNzI+Kh9iFoUUTfMSEmWskzwYrxIyEYrQj0XIaUx97vcY8AjBrJOMpYIX/MuQr
+zEflcGA3fRlExOprzQJqyGYgGdfDs1k3Ctm+PZkrQIbY9bacmL4DrQsDav9eg2I7
+YjdGpBXUtSPbjHPt9cwg/NkHlNBQR7HyUe3g210CgYEA5tDnO5d82JOD69m/wuda
+jqAwNPiPVOnl+jsjxWpC9TDgkf2tN1W0kp4rZDHzY4rmmgocfP+IEQ6CMEtW6NvW
+brKfMaVu+6HH4fj7nhQHUxBwoQ+pebEPnC8jw2vQNpAJ1QjQ+GZyxNDy4FCLiOJX
+2QCsS9mn2f2aCFLauare/Ac=
+-----END PRIVATE KEY-----`;
