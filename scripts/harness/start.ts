@@ -26,6 +26,8 @@ export interface StartOptions {
 	env?: Record<string, string>;
 	/** Tarball from `packPackage()` to install as a community package before start. */
 	packageTarball?: string;
+	/** Editor/API port (default: a free one). */
+	port?: number;
 	/** Where n8n's output goes (kept after stop); default under the OS temp dir. */
 	logFile?: string;
 	readyTimeoutMs?: number;
@@ -80,7 +82,7 @@ export class N8nInstance extends N8n {
 export async function startN8n(options: StartOptions = {}): Promise<N8nInstance> {
 	const install = ensureN8n(options.version ?? N8N_VERSION);
 	const userFolder = await newUserFolder(install);
-	const [port, brokerPort] = [await freePort(), await freePort()];
+	const [port, brokerPort] = [options.port ?? (await freePort()), await freePort()];
 	const logFile = options.logFile ?? join(tmpdir(), 'ghl-tookan-n8n-logs', `n8n-${install.version}-${port}.log`);
 	let child: ChildProcess | undefined;
 	const removeFolder = () => rmSync(userFolder, { recursive: true, force: true });

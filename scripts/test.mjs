@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite on a fresh clone. Installs what it needs (scripts/bootstrap.mjs), then
+// build, lint, lint:scan, and jest for every project (unit, sandbox, e2e against real n8n).
+// Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`. Exits non-zero on any failure.
+import { bootstrap, log, ROOT, runOrExit } from './bootstrap.mjs';
+import { join } from 'node:path';
+
+const started = Date.now();
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const step = (name, action) => {
+	const t = Date.now();
+	log(`${name} …`);
+	action();
+	log(`${name} ok (${seconds(t)})`);
+};
+
+step('bootstrap', bootstrap);
+step('build', () => runOrExit('npm', ['run', 'build']));
+step('lint', () => runOrExit('npm', ['run', 'lint']));
+step('lint:scan', () => runOrExit('npm', ['run', 'lint:scan']));
+const jest = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+const ci = process.env.CI ? ['--ci'] : [];
+step('jest', () => runOrExit(process.execPath, [jest, ...ci, ...process.argv.slice(2)]));
+log(`all passed in ${seconds(started)}`);
