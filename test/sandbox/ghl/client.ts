@@ -1,0 +1,52 @@
+import { createSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/server';
+import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
+
+export const PIT = GHL_DEFAULTS.pit;
+export const LOC1 = GHL_DEFAULTS.locationIds[0];
+export const LOC2 = GHL_DEFAULTS.locationIds[1];
+export const VERSION = '2021-07-28';
+
+export interface ApiResponse<T = any> {
+	status: number;
+	headers: Headers;
+	body: T;
+}
+
+/** A sandbox on a free loopback port; webhooks retry fast so tests never wait minutes. */
+export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	return createSandbox({
+		tookan: false,
+		...options,
+		config: { ...options.config, webhooks: { retryDelayMs: 20, ...options.config?.webhooks } },
+	});
+}
+
+/** A tiny GHL API client: Bearer token + Version header, JSON in and out. */
+export function ghlClient(sandbox: Sandbox, token: string | null = PIT, extraHeaders: Record<string, string> = {}) {
+	const request = async <T = any>(method: string, path: string, body?: unknown, query?: Record<string, string>) => {
+		const url = new URL(`${sandbox.ghlBaseUrl}${path}`);
+		for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
+		const headers: Record<string, string> = { version: VERSION, ...extraHeaders };
+		if (token) headers.authorization = `Bearer ${token}`;
+		if (body !== undefined) headers['content-type'] = 'application/json';
+		const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+		const text = await response.text();
+		return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined } as ApiResponse<T>;
+	};
+	return {
+		request,
+		get: <T = any>(path: string, query?: Record<string, string>) => request<T>('GET', path, undefined, query),
+		post: <T = any>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+		put: <T = any>(path: string, body: unknown = {}) => request<T>('PUT', path, body),
+		del: <T = any>(path: string, body?: unknown) => request<T>('DELETE', path, body),
+	};
+}
+
+export type GhlClient = ReturnType<typeof ghlClient>;
+
+/** Creates a contact in location 1 and returns its id. */
+export async function newContact(api: GhlClient, fields: Record<string, unknown> = {}): Promise<string> {
+	const res = await api.post('/contacts/', { locationId: LOC1, firstName: 'Test', ...fields });
+	if (res.status !== 201) throw new Error(`create contact failed: ${res.status} ${JSON.stringify(res.body)}`);
+	return res.body.contact.id as string;
+}
