@@ -3,27 +3,36 @@
  */
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { runCommand } from './command';
 import { registerCleanupPath } from './cleanup';
 import { REPO_ROOT } from './paths';
 
-/** What `npm run build` reads: if any of it is newer than the oldest file in dist/, rebuild. */
+/** What `npm run build` reads. */
 const BUILD_INPUTS = ['nodes', 'credentials', 'icons', 'package.json', 'tsconfig.json', 'gulpfile.js'];
 
-function mtimes(path: string): number[] {
+function files(path: string): string[] {
 	if (!existsSync(path)) return [];
-	const stat = statSync(path);
-	if (!stat.isDirectory()) return [stat.mtimeMs];
-	return readdirSync(path).flatMap((entry) => mtimes(join(path, entry)));
+	if (!statSync(path).isDirectory()) return [path];
+	return readdirSync(path).flatMap((entry) => files(join(path, entry)));
 }
 
-/** True when dist/ exists and was produced after the last change to any build input. */
+const mtime = (path: string) => statSync(path).mtimeMs;
+
+/**
+ * True when dist/ was compiled after the last change to any build input and holds every icon.
+ * Compiled .js files carry the build time; copied icons keep their source mtime (gulp), so they are
+ * checked for presence instead.
+ */
 export function isBuildFresh(root = REPO_ROOT): boolean {
-	const built = mtimes(join(root, 'dist'));
-	if (built.length === 0) return false;
-	const newestInput = Math.max(0, ...BUILD_INPUTS.flatMap((p) => mtimes(join(root, p))));
-	return newestInput < Math.min(...built);
+	const compiled = files(join(root, 'dist')).filter((file) => file.endsWith('.js'));
+	if (compiled.length === 0) return false;
+	const inputs = BUILD_INPUTS.flatMap((input) => files(join(root, input)));
+	const builtAt = Math.min(...compiled.map(mtime));
+	if (inputs.some((file) => mtime(file) >= builtAt)) return false;
+	return inputs
+		.filter((file) => /\.(svg|png)$/.test(file))
+		.every((icon) => existsSync(join(root, 'dist', relative(root, icon))));
 }
 
 export async function buildPackage(root = REPO_ROOT): Promise<void> {

@@ -13,6 +13,15 @@ const nodes = declaredNodes();
 const credentials = declaredCredentials();
 
 describe('package loads in real n8n', () => {
+	let nodeTypes: Set<string>;
+	let credentialTypes: Set<string>;
+
+	beforeAll(async () => {
+		const n8n = getN8n();
+		nodeTypes = new Set((await n8n.listNodeTypes()).map((type) => type.name));
+		credentialTypes = new Set((await n8n.listCredentialTypes()).map((type) => type.name));
+	});
+
 	it('is installed as a community package without dev or peer dependencies', () => {
 		const dir = join(getN8n().connection.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
 		const installed = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -26,22 +35,18 @@ describe('package loads in real n8n', () => {
 		expect(nodes.length).toBeGreaterThan(0);
 	});
 
-	it.each(nodes)(`lists node $name as ${PACKAGE_NAME}.$name (and its AI tool variant)`, async (node) => {
-		const listed = new Set((await getN8n().listNodeTypes()).map((type) => type.name));
-		expect(listed).toContain(`${PACKAGE_NAME}.${node.name}`);
-		if (node.usableAsTool) expect(listed).toContain(`${PACKAGE_NAME}.${node.name}Tool`);
+	it.each(nodes)(`lists node $name as ${PACKAGE_NAME}.$name (and its AI tool variant)`, (node) => {
+		expect(nodeTypes).toContain(`${PACKAGE_NAME}.${node.name}`);
+		if (node.usableAsTool) expect(nodeTypes).toContain(`${PACKAGE_NAME}.${node.name}Tool`);
 	});
 
 	// n8n keys credential types by their bare name (they are global across packages).
-	it.each(credentials)('lists credential type $name', async (credential) => {
-		const listed = (await getN8n().listCredentialTypes()).map((type) => type.name);
-		expect(listed).toContain(credential.name);
+	it.each(credentials)('lists credential type $name', (credential) => {
+		expect(credentialTypes).toContain(credential.name);
 	});
 
-	it('lists no node of this package that package.json does not declare', async () => {
-		const ours = (await getN8n().listNodeTypes())
-			.map((type) => type.name)
-			.filter((name) => name.startsWith(`${PACKAGE_NAME}.`));
+	it('lists no node of this package that package.json does not declare', () => {
+		const ours = [...nodeTypes].filter((name) => name.startsWith(`${PACKAGE_NAME}.`));
 		const declared = nodes.flatMap((node) => [node.name, ...(node.usableAsTool ? [`${node.name}Tool`] : [])]);
 		expect(ours.sort()).toEqual(declared.map((name) => `${PACKAGE_NAME}.${name}`).sort());
 	});
