@@ -14,12 +14,25 @@ const SORT_FIELDS: Record<string, (c: Contact, s: GhlState) => SortValue> = {
 	firstNameLowerCase: (c) => lowerCaseNames(c).firstNameLowerCase ?? null,
 	lastNameLowerCase: (c) => lowerCaseNames(c).lastNameLowerCase ?? null,
 	businessName: (c, s) => (c.businessId ? s.businesses.get(c.businessId)?.name.toLowerCase() ?? null : null),
-	dateAdded: (c) => Date.parse(c.dateAdded),
-	dateUpdated: (c) => Date.parse(c.dateUpdated),
+	dateAdded: (c) => isoMs(c.dateAdded),
+	dateUpdated: (c) => isoMs(c.dateUpdated),
 	email: (c) => c.email?.toLowerCase() ?? null,
 	dnd: (c) => c.dnd,
 	source: (c) => c.source?.toLowerCase() ?? null,
 };
+
+const parsed = new Map<string, number>();
+
+/** Date.parse with a memo: sorting 10,000 contacts per search page would otherwise parse 10,000 dates each time. */
+export function isoMs(iso: string): number {
+	let ms = parsed.get(iso);
+	if (ms === undefined) {
+		if (parsed.size > 500_000) parsed.clear();
+		ms = Date.parse(iso);
+		parsed.set(iso, ms);
+	}
+	return ms;
+}
 
 export const DEFAULT_SORT: SortSpec[] = [{ field: 'dateAdded', direction: 'desc' }];
 const MAX_SORTS = 2;
