@@ -1,0 +1,50 @@
+/** Task fields shared by Create, Create for Form User and Update. */
+import { TASK_TYPES } from '../../../shared/tookan';
+import * as f from '../../../shared/fields';
+import type { Field } from '../../../shared/types';
+import { agent, coordinates, customFields, email, flag, id, number, phone, strings, tags, team, text, timezoneMinutes } from '../fields';
+
+export const taskTypeOptions = Object.entries(TASK_TYPES).map(([value, layout]) => ({ name: layout.name, value }));
+
+export const taskType = (o: { show?: object } = {}): Field =>
+	f.options('taskType', 'Task Type', taskTypeOptions, {
+		sort: false,
+		default: 'delivery',
+		description: "Sets Tookan's layout_type, has_pickup and has_delivery for you",
+		...(o.show ? { show: o.show as never } : {}),
+	});
+
+export const pickupDetails: Field[] = [
+	text('job_pickup_name', 'Pickup Contact Name'),
+	phone('job_pickup_phone', 'Pickup Phone'),
+	email('job_pickup_email', 'Pickup Email'),
+	...coordinates('job_pickup_latitude', 'job_pickup_longitude', 'Pickup '),
+	...customFields('pickup_custom_field_template', 'pickup_meta_data', 'Pickup '),
+	strings('p_ref_images', 'Pickup Reference Image URLs'),
+];
+
+export const customerDetails: Field[] = [
+	text('customer_username', 'Customer Name'),
+	phone('customer_phone', 'Customer Phone'),
+	email('customer_email', 'Customer Email'),
+	...coordinates('latitude', 'longitude'),
+	...customFields('custom_field_template', 'meta_data'),
+	strings('ref_images', 'Reference Image URLs'),
+];
+
+/** Options every task write accepts. */
+export const taskOptions: Field[] = [
+	text('order_id', 'Order ID', { description: 'Your own reference; also lets the node find the task if an answer is lost' }),
+	text('job_description', 'Description'),
+	team(),
+	agent('fleet_id', 'Agent', { hint: 'Assign the task directly to this agent' }),
+	flag('auto_assignment', 'Auto Assign', 'Whether Tookan assigns an agent of the team automatically'),
+	flag('tracking_link', 'Tracking Link', 'Whether to return tracking links for the task'),
+	flag('notify', 'Notify', "Whether to send the account's customer and agent notifications"),
+	tags({ hint: 'Agent tags that auto-assignment matches' }),
+	flag('geofence', 'Geofence', 'Whether to restrict assignment to agents of the geofence'),
+	id('merchant_id', 'Merchant ID'),
+	number('ride_type', 'Ride Type', { integer: true }),
+	flag('ignore_customer_lat_long', 'Ignore Customer Saved Location', "Whether to use the given address instead of the customer's saved location"),
+	timezoneMinutes(),
+];

@@ -1,0 +1,61 @@
+import type { Resource } from '../../../shared/types';
+import { assignAgent, assignRelated, assignTask, reassignOpen, reAutoAssign } from './assign';
+import { createManyTasks, createTask, createTaskForFormUser } from './create';
+import {
+	getDeletedTasks,
+	getFareEstimate,
+	getManyTasks,
+	getRelatedTasks,
+	getRoute,
+	getTaskByOrderIdLegacy,
+	getTaskLegacy,
+	getTasks,
+	getTasksAndAgents,
+	getTasksByOrderId,
+	getTaskStats,
+} from './read';
+import {
+	cancelTask,
+	changeTaskDate,
+	deleteTask,
+	importTasksCsv,
+	startTask,
+	updateManyTasks,
+	updateTask,
+	updateTaskStatus,
+} from './update';
+
+export const task: Resource = {
+	value: 'task',
+	name: 'Task',
+	description: 'Pickups, deliveries, appointments and field work',
+	operations: [
+		createTask,
+		createManyTasks,
+		createTaskForFormUser,
+		getTasks,
+		getTasksByOrderId,
+		getTaskLegacy,
+		getTaskByOrderIdLegacy,
+		getManyTasks,
+		getDeletedTasks,
+		getRelatedTasks,
+		getTaskStats,
+		getTasksAndAgents,
+		getRoute,
+		getFareEstimate,
+		updateTask,
+		updateManyTasks,
+		updateTaskStatus,
+		startTask,
+		cancelTask,
+		changeTaskDate,
+		deleteTask,
+		importTasksCsv,
+		assignTask,
+		assignAgent,
+		assignRelated,
+		reAutoAssign,
+		reassignOpen,
+	],
+};
