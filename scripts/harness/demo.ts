@@ -64,7 +64,6 @@ async function main(once: boolean): Promise<void> {
 			`n8n ${n8n.version} with ${PACKAGE_NAME} is running`,
 			`  editor:   ${n8n.url}`,
 			`  login:    ${n8n.email} / ${n8n.password}`,
-			`  api key:  (X-N8N-API-KEY) ${n8n.apiKey}`,
 			`  log:      ${n8n.logFile}`,
 			...(sandbox ? [`  sandbox:  ${sandbox.url} (GHL ${sandbox.ghlBaseUrl}, Tookan ${sandbox.tookanBaseUrl})`] : []),
 			'',
