@@ -13,7 +13,7 @@ import { JOB } from './statuses';
 import { insertTask } from './tasks/insert';
 import { appointmentTask, deliveryTask, pickupTask, relationshipToken, type Common, type Kind, type Side } from './tasks/layout';
 import { changeStatus } from './tasks/lifecycle';
-import { DAY_MS, dayString, parseDay } from './time';
+import { DAY_MS, dayString, parseDay, parseTimezone } from './time';
 import type { Agent, Customer, Task } from './types';
 
 export interface TookanSeed {
@@ -174,19 +174,29 @@ function drafts(env: Env, d: Draw, kind: Kind, common: Common, customer: Custome
 	return pair;
 }
 
+const MAX_COUNT = 1_000_000;
+
+function count(spec: TookanSeed, key: 'teams' | 'agents' | 'customers' | 'tasks' | 'days', fallback: number): number {
+	const n = spec[key] ?? fallback;
+	if (!Number.isInteger(n) || n < 0 || n > MAX_COUNT) throw new Error(`Tookan seed: ${key} must be a whole number from 0 to ${MAX_COUNT}`);
+	return n;
+}
+
 export function seedTookan(env: Env, spec: TookanSeed = {}): SeedResult {
 	const d = new Draw(spec.random ?? 1);
-	const timezone = spec.timezone ?? -330;
-	const today = parseDay(spec.today ?? dayString(env.now()));
-	const days = Math.max(1, spec.days ?? 14);
-	const start = spec.startDate === undefined ? today : parseDay(spec.startDate);
+	const timezone = parseTimezone(spec.timezone ?? -330);
+	if (timezone === null) throw new Error('Tookan seed: timezone must be minutes between -840 and 720');
+	const today = parseDay(String(spec.today ?? dayString(env.now())));
+	const days = Math.max(1, count(spec, 'days', 14));
+	const start = spec.startDate === undefined ? today : parseDay(String(spec.startDate));
 	if (today === null || start === null) throw new Error('Tookan seed: dates must be YYYY-MM-DD');
 	const first = spec.startDate === undefined ? today - (days - 1) * DAY_MS : start;
-	const teamIds = seedTeams(env, d, spec.teams ?? 3);
-	const agents = seedAgents(env, d, spec.agents ?? 10, teamIds, timezone, first);
-	const customers = seedCustomers(env, d, spec.customers ?? 50, first);
+	const sizes = { teams: count(spec, 'teams', 3), agents: count(spec, 'agents', 10), customers: count(spec, 'customers', 50) };
+	const total = count(spec, 'tasks', 200);
+	const teamIds = seedTeams(env, d, sizes.teams);
+	const agents = seedAgents(env, d, sizes.agents, teamIds, timezone, first);
+	const customers = seedCustomers(env, d, sizes.customers, first);
 	const jobIds: number[] = [];
-	const total = spec.tasks ?? 200;
 	while (jobIds.length < total) {
 		const remaining = total - jobIds.length;
 		const kind = d.weighted<Kind>({ delivery: 40, pickup: 15, pickup_delivery: remaining > 1 ? 25 : 0, appointment: 10, field_workforce: 10 });

@@ -34,7 +34,8 @@ export interface Harness {
 	fetch(path: string, init?: RequestInit): Promise<Response>;
 	/** Every webhook delivered so far (waits for pending deliveries first). */
 	hooks(): Promise<Hook[]>;
-	clearHooks(): void;
+	/** Wait for pending deliveries, then forget every webhook received so far. */
+	clearHooks(): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -78,7 +79,8 @@ export async function startTookan(seed?: TookanSeed): Promise<Harness> {
 			await sandbox.admin.drainWebhooks();
 			return received;
 		},
-		clearHooks() {
+		async clearHooks() {
+			await sandbox.admin.drainWebhooks();
 			received.length = 0;
 		},
 		async close() {
