@@ -4,6 +4,7 @@ import { nextId, type State } from './store';
 import { isoUtc } from './time';
 import type { Customer } from './types';
 
+/** A person at a place: a customer, or one side (pickup / delivery) of a task. */
 export interface CustomerFields {
 	name: string;
 	phone: string;

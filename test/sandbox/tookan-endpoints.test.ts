@@ -10,8 +10,8 @@ import type { Case } from './tookan/cases/case';
 import { accountCases, managerCases, merchantCases, missionCases, regionCases, teamCases } from './tookan/cases/organisation';
 import { agentCases, customerCases } from './tookan/cases/people';
 import { taskCases } from './tookan/cases/tasks';
-import { makeWorld, type World } from './tookan/fixtures';
-import { startTookan, type Harness } from './tookan/harness';
+import { startWorld, type World } from './tookan/fixtures';
+import type { Harness } from './tookan/harness';
 
 const CASES: Case[] = [
 	...taskCases,
@@ -28,10 +28,7 @@ const CASES: Case[] = [
 let h: Harness;
 let w: World;
 
-beforeAll(async () => {
-	h = await startTookan();
-	w = await makeWorld(h);
-});
+beforeAll(async () => ({ h, w } = await startWorld()));
 
 afterAll(() => h.close());
 

@@ -1,14 +1,11 @@
 /** Task rules of the Tookan stand-in: layouts, P&D linking, time zones, custom fields, validation. */
-import { createDelivery, createPair, deliveryBody, details, expectOk, IST, makeWorld, pickupDeliveryBody, type World } from './tookan/fixtures';
-import { startTookan, type Harness } from './tookan/harness';
+import { createDelivery, createPair, deliveryBody, details, expectOk, IST, startWorld, pickupDeliveryBody, type World } from './tookan/fixtures';
+import type { Harness } from './tookan/harness';
 
 let h: Harness;
 let w: World;
 
-beforeAll(async () => {
-	h = await startTookan();
-	w = await makeWorld(h);
-});
+beforeAll(async () => ({ h, w } = await startWorld()));
 
 afterAll(() => h.close());
 

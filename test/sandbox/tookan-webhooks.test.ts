@@ -2,16 +2,13 @@
  * Tookan-style webhooks on task status changes, delivered by the sandbox core to a registered local
  * receiver: the full task object plus template_key, states, agent fields, history and the shared secret.
  */
-import { createDelivery, createPair, details, expectOk, makeWorld, type World } from './tookan/fixtures';
-import { startTookan, type Harness, type Hook } from './tookan/harness';
+import { createDelivery, createPair, details, expectOk, startWorld, type World } from './tookan/fixtures';
+import type { Harness, Hook } from './tookan/harness';
 
 let h: Harness;
 let w: World;
 
-beforeAll(async () => {
-	h = await startTookan();
-	w = await makeWorld(h);
-});
+beforeAll(async () => ({ h, w } = await startWorld()));
 
 afterAll(() => h.close());
 

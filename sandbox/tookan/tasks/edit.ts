@@ -10,32 +10,42 @@ import type { Task } from '../types';
 import { assignAgent } from './lifecycle';
 import { CUSTOMER_FIELDS, localTime, PICKUP_FIELDS, readSidePatch, timezoneOf, type Side } from './layout';
 
-function applyMain(t: Task, s: Partial<Side>): void {
-	if (s.name !== undefined) t.customer_username = s.name;
-	if (s.phone !== undefined) t.customer_phone = s.phone;
-	if (s.email !== undefined) t.customer_email = s.email;
-	if (s.address !== undefined) t.job_address = s.address;
-	if (s.latitude !== undefined) t.job_latitude = s.latitude;
-	if (s.longitude !== undefined) t.job_longitude = s.longitude;
-	if (s.template !== undefined) t.custom_field_template = s.template;
-	if (s.meta !== undefined) t.meta_data = s.meta;
-	if (s.images !== undefined) t.ref_images = s.images;
+/** Where each part of a side is stored on a task. */
+const MAIN_TARGET: Record<keyof Side, keyof Task> = {
+	name: 'customer_username',
+	phone: 'customer_phone',
+	email: 'customer_email',
+	address: 'job_address',
+	latitude: 'job_latitude',
+	longitude: 'job_longitude',
+	template: 'custom_field_template',
+	meta: 'meta_data',
+	images: 'ref_images',
+};
+
+const PICKUP_TARGET: Partial<Record<keyof Side, keyof Task>> = {
+	name: 'job_pickup_name',
+	phone: 'job_pickup_phone',
+	email: 'job_pickup_email',
+	address: 'job_pickup_address',
+	latitude: 'job_pickup_latitude',
+	longitude: 'job_pickup_longitude',
+};
+
+function apply(t: Task, s: Partial<Side>, targets: Partial<Record<keyof Side, keyof Task>>): void {
+	for (const [part, value] of Object.entries(s) as [keyof Side, unknown][]) {
+		const target = targets[part];
+		if (target && value !== undefined) (t as unknown as Record<string, unknown>)[target] = value;
+	}
 }
 
-function applyPickup(t: Task, s: Partial<Side>): void {
-	if (s.name !== undefined) t.job_pickup_name = s.name;
-	if (s.phone !== undefined) t.job_pickup_phone = s.phone;
-	if (s.email !== undefined) t.job_pickup_email = s.email;
-	if (s.address !== undefined) t.job_pickup_address = s.address;
-	if (s.latitude !== undefined) t.job_pickup_latitude = s.latitude;
-	if (s.longitude !== undefined) t.job_pickup_longitude = s.longitude;
-	if (t.job_type === 0) applyMain(t, s);
-}
-
-/** Apply a side patch: `pickup` for pickup fields, `main` for the customer / delivery location. */
+/**
+ * Apply a side patch: `pickup` for pickup fields, `main` for the customer / delivery location. A pickup
+ * task's main location is its pickup place, so its pickup edits land on both and main edits are ignored.
+ */
 export function applySide(t: Task, s: Partial<Side>, which: 'pickup' | 'main'): void {
-	if (which === 'pickup') applyPickup(t, s);
-	else if (t.job_type !== 0) applyMain(t, s);
+	if (which === 'pickup') apply(t, s, PICKUP_TARGET);
+	if (which === 'pickup' ? t.job_type === 0 : t.job_type !== 0) apply(t, s, MAIN_TARGET);
 }
 
 /**

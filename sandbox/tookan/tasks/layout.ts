@@ -3,6 +3,7 @@
  * pickup 0/1/0, delivery 0/0/1, pickup+delivery 0/1/1 (two linked tasks), appointment 1/0/0, field
  * workforce 2/0/0. Job types: 0 pickup, 1 delivery, 2 appointment, 3 field workforce.
  */
+import type { CustomerFields } from '../customers';
 import type { Env } from '../env';
 import { invalid } from '../errors';
 import type { Params } from '../params';
@@ -40,13 +41,7 @@ export type Common = Pick<
 >;
 
 /** One location with its contact, custom fields and images. */
-export interface Side {
-	name: string;
-	phone: string;
-	email: string;
-	address: string;
-	latitude: string;
-	longitude: string;
+export interface Side extends CustomerFields {
 	template: string;
 	meta: MetaItem[];
 	images: string[];

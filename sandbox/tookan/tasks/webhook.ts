@@ -4,7 +4,6 @@
  * `custom_fields[]` (plural here), display-formatted times, the account's `tookan_shared_secret` and an
  * `access_token` (a fake secret, because the real service sends one).
  */
-import { agentName } from '../agents';
 import type { Env } from '../env';
 import { STATUS_INFO } from '../statuses';
 import { formatDisplay } from '../time';
@@ -25,12 +24,7 @@ export function webhookPayload(env: Env, t: Task, templateKey: string): Record<s
 		job_state: status.jobState,
 		task_state: status.taskState,
 		task_status: t.job_status,
-		fleet_name: agent ? agentName(agent) : '',
 		fleet_email: agent?.email ?? '',
-		fleet_phone: agent?.phone ?? '',
-		fleet_latitude: agent?.latitude ?? '',
-		fleet_longitude: agent?.longitude ?? '',
-		fleet_image: '',
 		transport_type: agent ? String(agent.transport_type) : '',
 		transport_desc: agent?.transport_desc ?? '',
 		license: agent?.license ?? '',

@@ -1,5 +1,5 @@
 /** Building blocks the Tookan sandbox tests create through the API. */
-import type { Envelope, Harness } from './harness';
+import { startTookan, type Envelope, type Harness } from './harness';
 
 export const IST = -330;
 
@@ -24,12 +24,21 @@ export const unique = (prefix: string): string => `${prefix}-${++counter}`;
 export async function makeWorld(h: Harness): Promise<World> {
 	const team = expectOk(await h.call('create_team', { team_name: unique('Team'), tags: 'bike' }));
 	const other = expectOk(await h.call('create_team', { team_name: unique('Team') }));
-	const agent = (teamId: number, tags: string) =>
-		h.call('add_agent', { username: unique('agent'), phone: '+15550001', first_name: 'Ada', last_name: 'Agent', team_id: teamId, timezone: IST, tags });
-	const a = expectOk(await agent(team.data.team_id, ''));
-	const b = expectOk(await agent(other.data.team_id, ''));
+	const ada = { first_name: 'Ada', last_name: 'Agent', phone: '+15550001' };
 	const c = expectOk(await h.call('customer/add', { user_type: 0, name: 'Cara Customer', phone: '+919800000001', address: 'MG Road', latitude: '28.61', longitude: '77.20' }));
-	return { teamId: team.data.team_id, otherTeamId: other.data.team_id, fleetId: a.data.fleet_id, otherFleetId: b.data.fleet_id, customerId: c.data.customer_id };
+	return {
+		teamId: team.data.team_id,
+		otherTeamId: other.data.team_id,
+		fleetId: await addAgent(h, team.data.team_id, ada),
+		otherFleetId: await addAgent(h, other.data.team_id, ada),
+		customerId: c.data.customer_id,
+	};
+}
+
+/** A fresh sandbox with a small world of teams, agents and a customer. */
+export async function startWorld(): Promise<{ h: Harness; w: World }> {
+	const h = await startTookan();
+	return { h, w: await makeWorld(h) };
 }
 
 /** A new agent (first name Raj, on duty) in `teamId`. */
