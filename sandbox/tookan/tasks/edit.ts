@@ -8,7 +8,7 @@ import { invalid } from '../errors';
 import type { Params } from '../params';
 import type { Task } from '../types';
 import { assignAgent } from './lifecycle';
-import { CUSTOMER_FIELDS, localTime, PICKUP_FIELDS, readSidePatch, timezoneOf, type Side } from './layout';
+import { CONTACT_PARTS, CUSTOMER_FIELDS, localTime, PICKUP_FIELDS, readSidePatch, timezoneOf, type Side } from './layout';
 
 /** Where each part of a side is stored on a task. */
 const MAIN_TARGET: Record<keyof Side, keyof Task> = {
@@ -23,14 +23,8 @@ const MAIN_TARGET: Record<keyof Side, keyof Task> = {
 	images: 'ref_images',
 };
 
-const PICKUP_TARGET: Partial<Record<keyof Side, keyof Task>> = {
-	name: 'job_pickup_name',
-	phone: 'job_pickup_phone',
-	email: 'job_pickup_email',
-	address: 'job_pickup_address',
-	latitude: 'job_pickup_latitude',
-	longitude: 'job_pickup_longitude',
-};
+/** Pickup request fields carry the task's own names, so the pickup targets are those names. */
+const PICKUP_TARGET = Object.fromEntries(CONTACT_PARTS.map((part) => [part, PICKUP_FIELDS[part]])) as Partial<Record<keyof Side, keyof Task>>;
 
 function apply(t: Task, s: Partial<Side>, targets: Partial<Record<keyof Side, keyof Task>>): void {
 	for (const [part, value] of Object.entries(s) as [keyof Side, unknown][]) {

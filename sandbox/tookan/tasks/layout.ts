@@ -47,6 +47,9 @@ export interface Side extends CustomerFields {
 	images: string[];
 }
 
+/** The contact parts of a side (the rest are custom fields and images). */
+export const CONTACT_PARTS = ['name', 'phone', 'email', 'address', 'latitude', 'longitude'] as const;
+
 /** Which request field carries each part of a side, per naming scheme. */
 export type SideNames = Record<keyof Side, string>;
 
@@ -90,7 +93,7 @@ export const ITEM_FIELDS: SideNames = {
 /** The parts of a side the request carries (for edits). */
 export function readSidePatch(p: Params, names: SideNames): Partial<Side> {
 	const patch: Partial<Side> = {};
-	for (const key of ['name', 'phone', 'email', 'address', 'latitude', 'longitude', 'template'] as const) {
+	for (const key of [...CONTACT_PARTS, 'template'] as const) {
 		if (p.has(names[key])) patch[key] = p.str(names[key]);
 	}
 	if (p.has(names.meta)) patch.meta = metaOf(p, names.meta);
