@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Sandbox } from '../../sandbox/server';
 import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
-import { ghlClient, LOC1, LOC2, PIT, startSandbox } from './ghl/client';
+import { ghlClient, LOC1, LOC2, PIT, startSandbox, type Json } from './ghl/client';
 
 let sandbox: Sandbox;
 
@@ -12,7 +12,7 @@ const admin = async (method: string, path: string, body?: unknown) => {
 		headers: body === undefined ? {} : { 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	return { status: res.status, body: (await res.json()) as any };
+	return { status: res.status, body: (await res.json()) as Json };
 };
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { get } from 'node:http';
 import type { Sandbox } from '../../sandbox/server';
-import { ghlClient, LOC1, PIT, startSandbox } from './ghl/client';
+import { ghlClient, LOC1, PIT, startSandbox, type Json } from './ghl/client';
 
 let sandbox: Sandbox;
 
@@ -22,7 +22,7 @@ async function call(
 	path = `/locations/${LOC1}/tags`,
 	init: RequestInit = {},
 	giveUpMs = 1500,
-): Promise<{ outcome: Outcome; body?: any; headers?: Headers }> {
+): Promise<{ outcome: Outcome; body?: Json; headers?: Headers }> {
 	const headers: Record<string, string> = { authorization: `Bearer ${PIT}`, version: '2021-07-28', ...(init.headers as Record<string, string>) };
 	if (fault) headers['x-sandbox-fault'] = fault;
 	try {

@@ -6,7 +6,11 @@ export const LOC1 = GHL_DEFAULTS.locationIds[0];
 export const LOC2 = GHL_DEFAULTS.locationIds[1];
 export const VERSION = '2021-07-28';
 
-export interface ApiResponse<T = any> {
+/** Parsed JSON as tests read it: field by field, with expect() doing the checking. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one loose type of the sandbox tests
+export type Json = any;
+
+export interface ApiResponse<T = Json> {
 	status: number;
 	headers: Headers;
 	body: T;
@@ -23,7 +27,7 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 
 /** A tiny GHL API client: Bearer token + Version header, JSON in and out. */
 export function ghlClient(sandbox: Sandbox, token: string | null = PIT, extraHeaders: Record<string, string> = {}) {
-	const request = async <T = any>(method: string, path: string, body?: unknown, query?: Record<string, string>) => {
+	const request = async <T = Json>(method: string, path: string, body?: unknown, query?: Record<string, string>) => {
 		const url = new URL(`${sandbox.ghlBaseUrl}${path}`);
 		for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
 		const headers: Record<string, string> = { version: VERSION, ...extraHeaders };
@@ -35,10 +39,10 @@ export function ghlClient(sandbox: Sandbox, token: string | null = PIT, extraHea
 	};
 	return {
 		request,
-		get: <T = any>(path: string, query?: Record<string, string>) => request<T>('GET', path, undefined, query),
-		post: <T = any>(path: string, body: unknown = {}) => request<T>('POST', path, body),
-		put: <T = any>(path: string, body: unknown = {}) => request<T>('PUT', path, body),
-		del: <T = any>(path: string, body?: unknown) => request<T>('DELETE', path, body),
+		get: <T = Json>(path: string, query?: Record<string, string>) => request<T>('GET', path, undefined, query),
+		post: <T = Json>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+		put: <T = Json>(path: string, body: unknown = {}) => request<T>('PUT', path, body),
+		del: <T = Json>(path: string, body?: unknown) => request<T>('DELETE', path, body),
 	};
 }
 

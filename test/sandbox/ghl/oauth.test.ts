@@ -1,6 +1,6 @@
 import type { Sandbox } from '../../../sandbox/server';
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
-import { ghlClient, LOC1, LOC2, startSandbox } from './client';
+import { ghlClient, LOC1, LOC2, startSandbox, type Json } from './client';
 
 let sandbox: Sandbox;
 let clock = Date.parse('2025-06-01T00:00:00.000Z');
@@ -31,7 +31,7 @@ async function token(form: Record<string, string>, headers: Record<string, strin
 		headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
 		body: new URLSearchParams(form).toString(),
 	});
-	return { status: res.status, body: (await res.json()) as Record<string, any> };
+	return { status: res.status, body: (await res.json()) as Record<string, Json> };
 }
 
 const exchange = async (extra: Record<string, string> = {}) =>

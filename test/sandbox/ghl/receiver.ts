@@ -1,10 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Json } from './client';
 
 export interface Received {
 	headers: IncomingHttpHeaders;
 	raw: Buffer;
-	body: Record<string, any>;
+	body: Record<string, Json>;
 }
 
 /** A local webhook receiver that records raw bodies and answers with the queued statuses (then 200). */
