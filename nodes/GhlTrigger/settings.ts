@@ -1,0 +1,101 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { fingerprint } from '../shared/trigger/secret';
+import { GHL_ED25519_PUBLIC_KEY, GHL_RSA_PUBLIC_KEY } from './keys';
+import { MIN_TOKEN_LENGTH } from './properties';
+import { ed25519Key, rsaKey, type VerificationKeys } from './signature';
+
+/** What the trigger reads its parameters through (webhook and lifecycle contexts both offer it). */
+export interface ParameterReader {
+	getNodeParameter(name: string, fallback?: unknown): unknown;
+}
+
+/** A setting that cannot work; the message reads after the setting's name. */
+export class SettingsError extends Error {
+	constructor(
+		readonly setting: string,
+		reason: string,
+	) {
+		super(`"${setting}" ${reason}`);
+		this.name = 'SettingsError';
+	}
+}
+
+export interface AppSettings {
+	events: string[];
+	locations: string[];
+	appId: string;
+	keys: VerificationKeys;
+	/** 0 = no timestamp window. */
+	maxAgeMs: number;
+	/** Identifies these settings without revealing anything (for the registration record). */
+	fingerprint: string;
+}
+
+function list(value: unknown): string[] {
+	return String(value ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
+}
+
+/** Runs `step`; a failure becomes a SettingsError for `setting` (thrown outside the catch block). */
+function checked<T>(setting: string, step: () => T): T {
+	let failure: Error | undefined;
+	let result: T | undefined;
+	try {
+		result = step();
+	} catch (error) {
+		failure = error as Error;
+	}
+	if (failure) throw new SettingsError(setting, failure.message);
+	return result as T;
+}
+
+/** Reads settings without throwing: the settings, or the SettingsError explaining why they cannot work. */
+export function attempt<T>(read: () => T): T | SettingsError {
+	let failure: unknown;
+	let result: T | undefined;
+	try {
+		result = read();
+	} catch (error) {
+		failure = error;
+	}
+	if (failure instanceof SettingsError) return failure;
+	if (failure !== undefined) throw failure;
+	return result as T;
+}
+
+export function readAppSettings(fn: ParameterReader): AppSettings {
+	const events = (fn.getNodeParameter('events', []) as string[]) ?? [];
+	if (!events.length) throw new SettingsError('Events', 'needs at least one event');
+	const options = (fn.getNodeParameter('options', {}) ?? {}) as IDataObject;
+	const publicKey = String(options.publicKey ?? '').trim() || GHL_ED25519_PUBLIC_KEY;
+	const keys: VerificationKeys = { ed25519: checked('Public Key', () => ed25519Key(publicKey)) };
+	if (options.acceptLegacyRsa === true) {
+		const legacy = String(options.legacyPublicKey ?? '').trim() || GHL_RSA_PUBLIC_KEY;
+		keys.rsa = checked('Legacy RSA Public Key', () => rsaKey(legacy));
+	}
+	const minutes = Number(options.maxAgeMinutes ?? 0);
+	const settings = {
+		events,
+		locations: list(fn.getNodeParameter('locationIds', '')),
+		appId: String(options.appId ?? '').trim(),
+		maxAgeMs: Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : 0,
+	};
+	const exported = [keys.ed25519, keys.rsa].map((k) => k?.export({ format: 'der', type: 'spki' }).toString('base64'));
+	return { ...settings, keys, fingerprint: fingerprint(JSON.stringify({ ...settings, exported })) };
+}
+
+export interface AutomationSettings {
+	token: string;
+	fingerprint: string;
+}
+
+export function readAutomationSettings(fn: ParameterReader): AutomationSettings {
+	const token = String(fn.getNodeParameter('secretToken', '') ?? '').trim();
+	if (token.length < MIN_TOKEN_LENGTH) {
+		throw new SettingsError('Secret Token', `must have at least ${MIN_TOKEN_LENGTH} characters`);
+	}
+	return { token, fingerprint: fingerprint(token) };
+}
