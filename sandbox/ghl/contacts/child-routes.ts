@@ -17,10 +17,10 @@ export interface ChildResource<T extends { id: string; contactId: string }> {
 	label: string;
 	store(deps: GhlDeps): ContactChildren<T>;
 	createDto: Dto;
+	/** Its fields are the ones copied from the body onto the record, on create and on update. */
 	updateDto: Dto;
-	/** Builds a new record; returns 422 messages through `messages`. */
-	create(deps: GhlDeps, contact: Contact, body: Record<string, unknown>, messages: string[]): T;
-	update(record: T, body: Record<string, unknown>, messages: string[]): void;
+	/** Extra checks after the copy (422 messages). */
+	check?(record: T, body: Record<string, unknown>, messages: string[]): void;
 	view(record: T): Record<string, unknown>;
 	/** Fires the webhook events of a change (before is undefined on create, after on delete). */
 	emit(deps: GhlDeps, contact: Contact, before: T | undefined, after: T | undefined): void;
@@ -37,6 +37,10 @@ export function registerChildRoutes<T extends { id: string; contactId: string }>
 	const base = `/contacts/:contactId/${resource.plural}`;
 	const one = `${base}/:${resource.param}`;
 	const strict = () => deps.config().strictBodies;
+	const apply = (record: T, body: Record<string, unknown>, messages: string[]) => {
+		for (const field of Object.keys(resource.updateDto)) if (body[field] !== undefined) Object.assign(record, { [field]: body[field] });
+		resource.check?.(record, body, messages);
+	};
 	const load = (contact: Contact, id: string) => {
 		const record = resource.store(deps).get(contact.id, id);
 		if (!record) throw notFound(`${resource.label} not found`);
@@ -52,7 +56,8 @@ export function registerChildRoutes<T extends { id: string; contactId: string }>
 		const contact = loadContact(deps, request);
 		const body = validateBody(request.body, resource.createDto, strict());
 		const messages: string[] = [];
-		const record = resource.create(deps, contact, body, messages);
+		const record = { id: deps.state.newId(), contactId: contact.id, dateAdded: deps.state.isoNow() } as unknown as T;
+		apply(record, body, messages);
 		if (messages.length) throw unprocessable(messages);
 		resource.store(deps).add(record);
 		resource.emit(deps, contact, undefined, record);
@@ -70,7 +75,7 @@ export function registerChildRoutes<T extends { id: string; contactId: string }>
 		const body = validateBody(request.body, resource.updateDto, strict());
 		const before = structuredClone(record);
 		const messages: string[] = [];
-		resource.update(record, body, messages);
+		apply(record, body, messages);
 		if (messages.length) {
 			Object.assign(record, before);
 			throw unprocessable(messages);

@@ -5,7 +5,6 @@ import type { Note } from '../model';
 import { registerChildRoutes, type ChildResource } from './child-routes';
 import { CREATE_NOTE, UPDATE_NOTE } from './dtos';
 
-const FIELDS = ['body', 'userId', 'title', 'color', 'pinned'] as const;
 
 const noteView = (n: Note) => ({
 	id: n.id,
@@ -18,10 +17,6 @@ const noteView = (n: Note) => ({
 	pinned: n.pinned ?? false,
 });
 
-function apply(note: Note, body: Record<string, unknown>): void {
-	for (const field of FIELDS) if (body[field] !== undefined) Object.assign(note, { [field]: body[field] });
-}
-
 const notes: ChildResource<Note> = {
 	plural: 'notes',
 	singular: 'note',
@@ -30,12 +25,6 @@ const notes: ChildResource<Note> = {
 	store: (deps) => deps.state.notes,
 	createDto: CREATE_NOTE,
 	updateDto: UPDATE_NOTE,
-	create(deps, contact, body) {
-		const note = { id: deps.state.newId(), contactId: contact.id, dateAdded: deps.state.isoNow() } as Note;
-		apply(note, body);
-		return note;
-	},
-	update: apply,
 	view: noteView,
 	emit(deps, contact, before, after) {
 		const type = !before ? 'NoteCreate' : after ? 'NoteUpdate' : 'NoteDelete';

@@ -8,7 +8,6 @@ import { CREATE_TASK, TASK_COMPLETED, UPDATE_TASK } from './dtos';
 import { loadContact } from './load';
 import { notFound } from '../http/errors';
 
-const FIELDS = ['title', 'body', 'assignedTo', 'dueDate', 'completed'] as const;
 
 export const taskView = (t: Task) => ({
 	id: t.id,
@@ -27,13 +26,6 @@ function emitTask(deps: GhlDeps, contact: Contact, before: Task | undefined, aft
 	else if (before && !after) deps.events.emit('TaskDelete', contact.locationId, taskEvent(before));
 }
 
-function apply(task: Task, body: Record<string, unknown>, messages: string[]): void {
-	for (const field of FIELDS) if (body[field] !== undefined) Object.assign(task, { [field]: body[field] });
-	if (body.dueDate !== undefined && Number.isNaN(Date.parse(task.dueDate))) {
-		messages.push('dueDate must be a valid ISO 8601 date string');
-	}
-}
-
 const tasks: ChildResource<Task> = {
 	plural: 'tasks',
 	singular: 'task',
@@ -42,12 +34,9 @@ const tasks: ChildResource<Task> = {
 	store: (deps) => deps.state.tasks,
 	createDto: CREATE_TASK,
 	updateDto: UPDATE_TASK,
-	create(deps, contact, body, messages) {
-		const task = { id: deps.state.newId(), contactId: contact.id, dateAdded: deps.state.isoNow() } as Task;
-		apply(task, body, messages);
-		return task;
+	check(task, body, messages) {
+		if (body.dueDate !== undefined && Number.isNaN(Date.parse(task.dueDate))) messages.push('dueDate must be a valid ISO 8601 date string');
 	},
-	update: apply,
 	view: taskView,
 	emit: emitTask,
 };

@@ -8,6 +8,12 @@ export function customFieldList(contact: Contact): Array<{ id: string; value: un
 	return Object.entries(contact.customFields).map(([id, value]) => ({ id, value }));
 }
 
+/** The postal/web fields every contact shape carries. */
+export function addressFields(contact: Contact) {
+	const { address1, city, state, country, postalCode, website } = contact;
+	return { address1, city, state, country, postalCode, website };
+}
+
 /** GetContectByIdSchema: GET, PUT, upsert, duplicate lookup. */
 export function contactView(contact: Contact): Record<string, unknown> {
 	return {
@@ -27,12 +33,7 @@ export function contactView(contact: Contact): Record<string, unknown> {
 		type: contact.type,
 		source: contact.source,
 		assignedTo: contact.assignedTo,
-		address1: contact.address1,
-		city: contact.city,
-		state: contact.state,
-		country: contact.country,
-		postalCode: contact.postalCode,
-		website: contact.website,
+		...addressFields(contact),
 		tags: [...contact.tags],
 		dateOfBirth: contact.dateOfBirth ?? undefined,
 		dateAdded: contact.dateAdded,
@@ -68,12 +69,7 @@ export function createdContactView(contact: Contact): Record<string, unknown> {
 		dnd: contact.dnd,
 		dndSettings: contact.dndSettings,
 		phone: contact.phone,
-		address1: contact.address1,
-		city: contact.city,
-		state: contact.state,
-		country: contact.country,
-		postalCode: contact.postalCode,
-		website: contact.website,
+		...addressFields(contact),
 		source: contact.source,
 		companyName: contact.companyName,
 		dateOfBirth: contact.dateOfBirth ?? undefined,

@@ -1,6 +1,6 @@
 import { GHL_DEFAULTS } from '../defaults';
 import type { Appointment, Business, Contact, Location, Note, Task } from '../model';
-import { customFieldList } from '../contacts/views';
+import { addressFields, customFieldList } from '../contacts/views';
 import { fullName } from '../contacts/names';
 
 /** Event bodies built from the stored records, in the shapes of the webhook catalogue (events.json). */
@@ -8,11 +8,8 @@ import { fullName } from '../contacts/names';
 export function contactEvent(contact: Contact, withDnd = false): Record<string, unknown> {
 	return {
 		id: contact.id,
-		address1: contact.address1,
-		city: contact.city,
-		state: contact.state,
+		...addressFields(contact),
 		companyName: contact.companyName,
-		country: contact.country,
 		source: contact.source,
 		dateAdded: contact.dateAdded,
 		dateOfBirth: contact.dateOfBirth ?? undefined,
@@ -23,9 +20,7 @@ export function contactEvent(contact: Contact, withDnd = false): Record<string, 
 		firstName: contact.firstName,
 		lastName: contact.lastName,
 		phone: contact.phone,
-		postalCode: contact.postalCode,
 		tags: [...contact.tags],
-		website: contact.website,
 		attachments: [],
 		assignedTo: contact.assignedTo,
 		customFields: customFieldList(contact),

@@ -25,6 +25,21 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	});
 }
 
+/**
+ * Registers jest hooks for a sandbox shared by one test file (started before all, closed after all,
+ * reset before each test unless `reset: false`) and returns live handles to it and a PIT client.
+ */
+export function useSandbox(options: SandboxOptions = {}, hooks: { reset?: boolean } = {}) {
+	const env = {} as { sandbox: Sandbox; api: GhlClient };
+	beforeAll(async () => {
+		env.sandbox = await startSandbox(options);
+		env.api = ghlClient(env.sandbox);
+	});
+	afterAll(() => env.sandbox.close());
+	if (hooks.reset !== false) beforeEach(() => env.sandbox.admin.reset());
+	return env;
+}
+
 /** A tiny GHL API client: Bearer token + Version header, JSON in and out. */
 export function ghlClient(sandbox: Sandbox, token: string | null = PIT, extraHeaders: Record<string, string> = {}) {
 	const request = async <T = Json>(method: string, path: string, body?: unknown, query?: Record<string, string>) => {
