@@ -1,7 +1,7 @@
-import type { GhlDeps } from '../http/deps';
+import type { GhlDeps, GhlRequest } from '../http/deps';
 import { notFound } from '../http/errors';
 import type { RouteAdder } from '../http/guard';
-import { validateBody } from '../http/validate';
+import { validateBody, type Dto } from '../http/validate';
 import type { Appointment } from '../model';
 import { CAMPAIGN, FOLLOWERS, WORKFLOW } from './dtos';
 import { loadContact } from './load';
@@ -33,6 +33,22 @@ export const appointmentView = (a: Appointment) => ({
 export function registerMembershipRoutes(route: RouteAdder, deps: GhlDeps): void {
 	const strict = () => deps.config().strictBodies;
 	const touch = (contact: { dateUpdated: string }) => (contact.dateUpdated = deps.state.isoNow());
+	/** Adds the contact to a campaign or workflow of its own location (404 otherwise). */
+	const enrol = (
+		request: GhlRequest,
+		dto: Dto,
+		records: Map<string, { id: string; locationId: string }>,
+		id: string,
+		list: 'campaigns' | 'workflows',
+		label: string,
+	) => {
+		const contact = loadContact(deps, request);
+		validateBody(request.body, dto, strict());
+		const record = records.get(id);
+		if (!record || record.locationId !== contact.locationId) throw notFound(`${label} not found`);
+		if (!contact[list].includes(record.id)) contact[list].push(record.id);
+		touch(contact);
+	};
 
 	route('GET', '/contacts/:contactId/appointments', READ, (request) => {
 		const contact = loadContact(deps, request);
@@ -47,12 +63,7 @@ export function registerMembershipRoutes(route: RouteAdder, deps: GhlDeps): void
 	});
 
 	route('POST', '/contacts/:contactId/campaigns/:campaignId', WRITE, (request, reply) => {
-		const contact = loadContact(deps, request);
-		validateBody(request.body, CAMPAIGN, strict());
-		const campaign = deps.state.campaigns.get(request.params.campaignId);
-		if (!campaign || campaign.locationId !== contact.locationId) throw notFound('Campaign not found');
-		if (!contact.campaigns.includes(campaign.id)) contact.campaigns.push(campaign.id);
-		touch(contact);
+		enrol(request, CAMPAIGN, deps.state.campaigns, request.params.campaignId, 'campaigns', 'Campaign');
 		return reply.code(201).send({ succeded: true });
 	});
 
@@ -64,12 +75,7 @@ export function registerMembershipRoutes(route: RouteAdder, deps: GhlDeps): void
 	});
 
 	route('POST', '/contacts/:contactId/workflow/:workflowId', WRITE, (request) => {
-		const contact = loadContact(deps, request);
-		validateBody(request.body, WORKFLOW, strict());
-		const workflow = deps.state.workflows.get(request.params.workflowId);
-		if (!workflow || workflow.locationId !== contact.locationId) throw notFound('Workflow not found');
-		if (!contact.workflows.includes(workflow.id)) contact.workflows.push(workflow.id);
-		touch(contact);
+		enrol(request, WORKFLOW, deps.state.workflows, request.params.workflowId, 'workflows', 'Workflow');
 		return { succeded: true };
 	});
 
