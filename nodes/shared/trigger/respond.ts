@@ -1,4 +1,4 @@
-import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 /**
  * Refuses a delivery: answers `status` (401 for a missing or wrong signature/secret) with a short reason
@@ -27,4 +27,19 @@ export function header(fn: IWebhookFunctions, name: string): string | undefined 
 export function rawBody(fn: IWebhookFunctions): Buffer | undefined {
 	const raw = (fn.getRequestObject() as { rawBody?: unknown }).rawBody;
 	return Buffer.isBuffer(raw) && raw.length > 0 ? raw : undefined;
+}
+
+/**
+ * Starts one execution with `item`. With `complete` (e.g. fetching more data), the sender gets its 200
+ * first and the item is completed afterwards, so a slow API never delays the answer: GHL and Tookan do not
+ * re-send a delivery that was answered.
+ */
+export async function start(
+	fn: IWebhookFunctions,
+	item: IDataObject,
+	complete?: (item: IDataObject) => Promise<IDataObject>,
+): Promise<IWebhookResponseData> {
+	if (!complete) return { workflowData: [fn.helpers.returnJsonArray([item])] };
+	fn.getResponseObject().status(200).json({ accepted: true, started: true });
+	return { noWebhookResponse: true, workflowData: [fn.helpers.returnJsonArray([await complete(item)])] };
 }

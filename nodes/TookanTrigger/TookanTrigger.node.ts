@@ -1,0 +1,77 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { TOOKAN_CREDENTIAL } from '../shared/tookan';
+import { isRegistered, register, unregister } from '../shared/trigger/registration';
+import { fingerprint } from '../shared/trigger/secret';
+import { tookanTriggerProperties } from './properties';
+import { receiveTookan } from './receive';
+
+const SETUP = 'tookan';
+
+/** Identifies the secret and filters in use, without storing the secret. */
+async function currentFingerprint(fn: IHookFunctions): Promise<string> {
+	const credentials = await fn.getCredentials(TOOKAN_CREDENTIAL);
+	const secret = typeof credentials.sharedSecret === 'string' ? credentials.sharedSecret : '';
+	if (!secret) {
+		throw new NodeOperationError(fn.getNode(), 'The Tookan credential has no Webhook Shared Secret', {
+			description:
+				'Set the same shared secret in the credential and in the Tookan dashboard; without it the trigger cannot tell real deliveries from forged ones.',
+		});
+	}
+	const filters = [fn.getNodeParameter('statuses', []), fn.getNodeParameter('templateKeys', '')];
+	return fingerprint(JSON.stringify([fingerprint(secret), filters]));
+}
+
+export class TookanTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tookan Trigger',
+		name: 'tookanTrigger',
+		icon: { light: 'file:../../icons/tookan.svg', dark: 'file:../../icons/tookan.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["templateKeys"] || "Task status changes" }}',
+		description: 'Starts the workflow when Tookan reports a task status change (verified by the shared secret)',
+		defaults: {
+			name: 'Tookan Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: TOOKAN_CREDENTIAL, required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: tookanTriggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return isRegistered(this, SETUP, await currentFingerprint(this));
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				register(this, SETUP, await currentFingerprint(this));
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				unregister(this);
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveTookan(this);
+	}
+}

@@ -1,0 +1,47 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { callTookan, records, TOOKAN_CREDENTIAL } from '../shared/tookan';
+import { firstDelivery } from '../shared/trigger/dedupe';
+import { reject, skip, start } from '../shared/trigger/respond';
+import { sameSecret } from '../shared/trigger/secret';
+import { notWanted, readFilters } from './filters';
+import { withoutSecrets } from './redact';
+
+export const SECRET_FIELD = 'tookan_shared_secret';
+
+/** Adds the task as the API returns it (with history); a failed lookup is reported, the event is kept. */
+async function withTaskDetails(fn: IWebhookFunctions, item: IDataObject): Promise<IDataObject> {
+	const jobId = Number(item.job_id);
+	if (!Number.isFinite(jobId)) return { ...item, enriched: {}, enrichmentErrors: ['task: the event has no job_id'] };
+	try {
+		const answer = await callTookan(fn, 'get_job_details', { job_ids: [jobId], include_task_history: 1 });
+		const task = records(answer)[0];
+		if (!task) return { ...item, enriched: {}, enrichmentErrors: [`task: Tookan returned no task ${jobId}`] };
+		return { ...item, enriched: { task: withoutSecrets(task) } };
+	} catch (error) {
+		return { ...item, enriched: {}, enrichmentErrors: [`task: ${(error as Error).message}`] };
+	}
+}
+
+/**
+ * A Tookan delivery: the body's `tookan_shared_secret` must equal the credential's secret (timing-safe)
+ * before anything else is read. Secrets are removed from the output; filtered-out events and exact
+ * duplicates are acknowledged without starting the workflow.
+ */
+export async function receiveTookan(fn: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const credentials = await fn.getCredentials(TOOKAN_CREDENTIAL);
+	const expected = typeof credentials.sharedSecret === 'string' ? credentials.sharedSecret : '';
+	if (!expected) return reject(fn, 500, 'the Tookan credential has no Webhook Shared Secret');
+	const body = fn.getBodyData();
+	const given = body[SECRET_FIELD];
+	if (!sameSecret(expected, given)) {
+		return reject(fn, 401, given === undefined || given === '' ? 'the shared secret is missing' : 'the shared secret is wrong');
+	}
+	const item = withoutSecrets(body);
+	const unwanted = notWanted(readFilters(fn.getNodeParameter('statuses', []), fn.getNodeParameter('templateKeys', '')), item);
+	if (unwanted) return skip(unwanted);
+	const scope = `${fn.getWorkflow().id ?? ''}:${fn.getNode().name}`;
+	if (!firstDelivery(fn.getWorkflowStaticData('node'), scope, JSON.stringify(item))) return skip('duplicate delivery');
+	if (fn.getNodeParameter('enrich', false) !== true) return await start(fn, item);
+	return await start(fn, item, async (event) => await withTaskDetails(fn, event));
+}
