@@ -1,0 +1,180 @@
+/**
+ * Create Task through the node against the sandbox: the Task Type option sets the layout flags, times are
+ * sent as Tookan local times with the right `timezone`, custom fields and tags are friendly fields, and
+ * Simplify shows status and task type as names.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { startTestbed, type Testbed } from './testbed';
+
+let t: Testbed;
+
+beforeAll(async () => {
+	t = await startTestbed();
+});
+
+afterAll(async () => await t.close());
+
+const createParams = (extra: IDataObject) => ({ resource: 'task', operation: 'create', timeZone: 'Asia/Kolkata', ...extra });
+
+async function details(jobIds: number[]): Promise<IDataObject[]> {
+	return (await t.call('get_job_details', { job_ids: jobIds })).data as IDataObject[];
+}
+
+describe('Task Type', () => {
+	const cases: Array<[string, IDataObject, { layout_type: number; has_pickup: number; has_delivery: number }, number[]]> = [
+		['pickup', { job_pickup_address: 'Depot', pickupTime: '2025-03-11 10:00' }, { layout_type: 0, has_pickup: 1, has_delivery: 0 }, [0]],
+		['delivery', { customer_address: 'Home', deliveryTime: '2025-03-11 12:00' }, { layout_type: 0, has_pickup: 0, has_delivery: 1 }, [1]],
+		[
+			'pickupAndDelivery',
+			{ job_pickup_address: 'Depot', pickupTime: '2025-03-11 10:00', customer_address: 'Home', deliveryTime: '2025-03-11 12:00' },
+			{ layout_type: 0, has_pickup: 1, has_delivery: 1 },
+			[0, 1],
+		],
+		[
+			'appointment',
+			{ customer_address: 'Clinic', startTime: '2025-03-11 10:00', endTime: '2025-03-11 11:00' },
+			{ layout_type: 1, has_pickup: 0, has_delivery: 0 },
+			[2],
+		],
+		[
+			'fieldWorkforce',
+			{ customer_address: 'Site', startTime: '2025-03-11 10:00', endTime: '2025-03-11 16:00' },
+			{ layout_type: 2, has_pickup: 0, has_delivery: 0 },
+			[3],
+		],
+	];
+
+	it.each(cases)('%s sets the layout flags and creates tasks of the matching job types', async (taskType, fields, flags, jobTypes) => {
+		const { output, sent } = await t.run(createParams({ taskType, ...fields }));
+		expect(sent).toHaveLength(1);
+		expect(sent[0].params).toMatchObject(flags);
+		const created = output[0].json;
+		const ids = taskType === 'pickupAndDelivery' ? [created.pickup_job_id, created.delivery_job_id] : [created.job_id];
+		const tasks = await details(ids.map(Number));
+		expect(tasks.map((task) => Number(task.job_type)).sort()).toEqual(jobTypes);
+	});
+});
+
+describe('times and time zones', () => {
+	it('sends an instant as local time in the chosen zone with Tookan minutes (India: -330)', async () => {
+		const { sent } = await t.run(createParams({ taskType: 'delivery', customer_address: 'Home', deliveryTime: '2025-03-11T13:00:00Z' }));
+		expect(sent[0].params).toMatchObject({ job_delivery_datetime: '2025-03-11 18:30:00', timezone: -330 });
+	});
+
+	it('uses the offset that applies at the task date (New York: 300 in January, 240 in July)', async () => {
+		const run = async (deliveryTime: string) =>
+			(await t.run(createParams({ taskType: 'delivery', customer_address: 'Home', deliveryTime, timeZone: 'America/New_York' }))).sent[0]
+				.params;
+		expect(await run('2025-01-20 09:00')).toMatchObject({ job_delivery_datetime: '2025-01-20 09:00:00', timezone: 300 });
+		expect(await run('2025-07-20 09:00')).toMatchObject({ job_delivery_datetime: '2025-07-20 09:00:00', timezone: 240 });
+	});
+
+	it('lets raw minutes override the zone', async () => {
+		const { sent } = await t.run(
+			createParams({
+				taskType: 'delivery',
+				customer_address: 'Home',
+				deliveryTime: '2025-03-11T15:00:00Z',
+				additionalFields: { timezone: 300 },
+			}),
+		);
+		expect(sent[0].params).toMatchObject({ job_delivery_datetime: '2025-03-11 10:00:00', timezone: 300 });
+	});
+
+	it("defaults to the workflow's time zone", async () => {
+		const { sent } = await t.run(
+			{ resource: 'task', operation: 'create', taskType: 'delivery', customer_address: 'Home', deliveryTime: '2025-03-11T12:00:00Z' },
+			{ timeZone: 'Europe/Berlin' },
+		);
+		expect(sent[0].params).toMatchObject({ job_delivery_datetime: '2025-03-11 13:00:00', timezone: -60 });
+	});
+
+	it('Tookan stores the instant that was meant', async () => {
+		const { output } = await t.run(createParams({ taskType: 'delivery', customer_address: 'Home', deliveryTime: '2025-03-12T04:30:00Z' }));
+		const [task] = await details([Number(output[0].json.job_id)]);
+		expect(task).toMatchObject({ job_delivery_datetime: '2025-03-12 10:00:00', timezone: '-330' });
+	});
+});
+
+it('sends custom fields as custom_field_template + meta_data and tags as a comma-separated string', async () => {
+	const { sent, output } = await t.run(
+		createParams({
+			taskType: 'delivery',
+			customer_address: 'Home',
+			deliveryTime: '2025-03-11 12:00',
+			customerDetails: {
+				customer_phone: '+91 98111 22233',
+				custom_field_template: 'Order_Details',
+				meta_data: { field: [{ label: 'Order_Value', data: '12.50' }, { label: 'Fragile', data: 'yes' }] },
+			},
+			additionalFields: { tags: ['bike', 'cold'], order_id: 'ORD-77', tracking_link: true },
+		}),
+	);
+	expect(sent[0].params).toMatchObject({
+		customer_phone: '+919811122233',
+		custom_field_template: 'Order_Details',
+		meta_data: [
+			{ label: 'Order_Value', data: '12.50' },
+			{ label: 'Fragile', data: 'yes' },
+		],
+		tags: 'bike,cold',
+		order_id: 'ORD-77',
+		tracking_link: 1,
+	});
+	const [task] = await details([Number(output[0].json.job_id)]);
+	expect(task.tags).toBe('bike,cold');
+});
+
+it('Create Many sends each entry with local times and the layout of the Task Type', async () => {
+	const { sent, output } = await t.run({
+		resource: 'task',
+		operation: 'createMany',
+		taskType: 'pickup',
+		timeZone: 'Asia/Kolkata',
+		pickups: { pickup: [{ address: 'A', time: '2025-03-11T04:30:00Z', order_id: 'P-1' }, { address: 'B', time: '2025-03-11 11:00' }] },
+	});
+	expect(sent[0].params).toMatchObject({
+		layout_type: 0,
+		has_pickup: 1,
+		has_delivery: 0,
+		timezone: -330,
+		pickups: [
+			{ address: 'A', time: '2025-03-11 10:00:00', order_id: 'P-1' },
+			{ address: 'B', time: '2025-03-11 11:00:00' },
+		],
+	});
+	expect(output).toHaveLength(1);
+});
+
+it('Update Status changes the task and Simplify shows status and type as names', async () => {
+	const created = await t.run(createParams({ taskType: 'delivery', customer_address: 'Home', deliveryTime: '2025-03-11 12:00' }));
+	const jobId = Number(created.output[0].json.job_id);
+	await t.run({ resource: 'task', operation: 'updateStatus', job_id: jobId, job_status: 2 });
+	const { output } = await t.run({ resource: 'task', operation: 'get', job_ids: String(jobId), simplify: true });
+	expect(output[0].json).toMatchObject({ job_id: jobId, job_status: 'Successful', job_status_code: 2, job_type: 'Delivery', job_type_code: 1 });
+	const raw = await t.run({ resource: 'task', operation: 'get', job_ids: String(jobId), simplify: false });
+	expect(raw.output[0].json.job_status).toBe(2);
+});
+
+it('Update sends only the changed fields, with timezone only when a time changes', async () => {
+	const created = await t.run(createParams({ taskType: 'delivery', customer_address: 'Home', deliveryTime: '2025-03-11 12:00' }));
+	const jobId = Number(created.output[0].json.job_id);
+	const plain = await t.run({ resource: 'task', operation: 'update', job_id: jobId, updateFields: { job_description: 'Ring twice' } });
+	expect(plain.sent[0].params).toEqual({ api_key: t.credentials.apiKey, job_id: jobId, job_description: 'Ring twice' });
+	const timed = await t.run({
+		resource: 'task',
+		operation: 'update',
+		job_id: jobId,
+		timeZone: 'Asia/Kolkata',
+		updateFields: { job_delivery_datetime: '2025-03-11T09:30:00Z' },
+	});
+	expect(timed.sent[0].params).toMatchObject({ job_delivery_datetime: '2025-03-11 15:00:00', timezone: -330 });
+});
+
+it('Delete answers { deleted: true } with the task id', async () => {
+	const created = await t.run(createParams({ taskType: 'delivery', customer_address: 'Home', deliveryTime: '2025-03-11 12:00' }));
+	const jobId = Number(created.output[0].json.job_id);
+	const { output } = await t.run({ resource: 'task', operation: 'delete', job_id: jobId });
+	expect(output.map((item) => item.json)).toEqual([{ deleted: true, job_id: jobId }]);
+});
