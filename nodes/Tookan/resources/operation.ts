@@ -4,6 +4,7 @@
  * the account user id, unconfirmed parameters, time conversion, recovery, deletes, cross-field checks.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import * as f from '../../shared/fields';
 import { lookup, records } from '../../shared/tookan';
@@ -99,10 +100,16 @@ export function recoverBy(
 	path: string,
 	query: (request: BuiltRequest) => IDataObject | undefined,
 	matches: (record: IDataObject, request: BuiltRequest) => boolean,
+	missing = 'nothing identifies the record to look it up by',
 ): NonNullable<Operation['recover']> {
 	return async (ctx, request) => {
 		const body = query(request);
-		if (!body) return undefined;
+		if (!body) {
+			throw new NodeOperationError(ctx.fn.getNode(), 'The answer from Tookan was lost, so the request was not sent again', {
+				itemIndex: request.itemIndex,
+				description: `It may or may not have been applied and ${missing}. Check Tookan before re-running this item.`,
+			});
+		}
 		const found = (await lookup(ctx, path, body)).filter((record) => matches(record, request));
 		return found.length ? { data: found } : undefined;
 	};

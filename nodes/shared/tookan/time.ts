@@ -53,10 +53,28 @@ export function isTimeZone(zone: string): boolean {
 	return known;
 }
 
-/** Every IANA zone this runtime knows (for the Time Zone dropdown). */
+/** Older ICU builds list some zones under their former names; people look for the current ones. */
+const CURRENT_NAMES: Record<string, string> = {
+	'Africa/Asmera': 'Africa/Asmara',
+	'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+	'America/Godthab': 'America/Nuuk',
+	'Asia/Calcutta': 'Asia/Kolkata',
+	'Asia/Katmandu': 'Asia/Kathmandu',
+	'Asia/Rangoon': 'Asia/Yangon',
+	'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+	'Atlantic/Faeroe': 'Atlantic/Faroe',
+	'Europe/Kiev': 'Europe/Kyiv',
+	'Pacific/Enderbury': 'Pacific/Kanton',
+	'Pacific/Ponape': 'Pacific/Pohnpei',
+	'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** Every IANA zone this runtime knows, under its current name (for the Time Zone dropdown). */
 export function timeZoneNames(): string[] {
 	const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-	return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : ['UTC'];
+	const listed = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : ['UTC'];
+	const names = listed.map((zone) => (CURRENT_NAMES[zone] && isTimeZone(CURRENT_NAMES[zone]) ? CURRENT_NAMES[zone] : zone));
+	return [...new Set(['UTC', ...names])].sort();
 }
 
 /** Tookan's `timezone` for `zone` at the instant `at`: UTC − local in minutes (IST → -330, EST → 300). */

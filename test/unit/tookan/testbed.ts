@@ -73,8 +73,8 @@ export function liftRateBudget(): void {
 	budget.limit = 10_000;
 }
 
-export async function startTestbed(options: { pageSize?: number } = {}): Promise<Testbed> {
-	const sandbox = await createSandbox({ now: () => NOW });
+export async function startTestbed(options: { pageSize?: number; realClock?: boolean } = {}): Promise<Testbed> {
+	const sandbox = await createSandbox({ now: options.realClock ? Date.now : () => NOW });
 	const module = sandbox.tookan as unknown as TookanModule;
 	if (options.pageSize) module.config().pageSize = options.pageSize;
 	const config = module.config();

@@ -103,6 +103,7 @@ export const createTask = op({
 		'get_job_details_by_order_id',
 		(request) => (request.body?.order_id ? { order_ids: [String(request.body.order_id)] } : undefined),
 		(task, request) => same(task.order_id, request.body?.order_id) && createdSinceStart(task, request),
+		'the task has no Order ID to look it up by (set Additional Fields › Order ID to make creates safe to retry)',
 	),
 });
 
