@@ -63,8 +63,7 @@ export function toSent(request: SentRequest): Sent {
 
 /** What a request carried, without the API key (safe to print). */
 export function withoutKey(params: IDataObject): IDataObject {
-	const { api_key: _key, ...rest } = params;
-	return rest;
+	return Object.fromEntries(Object.entries(params).filter(([key]) => key !== 'api_key'));
 }
 
 export function liftRateBudget(): void {
