@@ -1,0 +1,147 @@
+import { TookanTrigger } from '../../../nodes/TookanTrigger/TookanTrigger.node';
+import { withoutSecrets } from '../../../nodes/TookanTrigger/redact';
+import { deliver, lifecycle } from './webhook-context';
+
+const node = new TookanTrigger();
+const SECRET = 'unit-shared-secret-1234';
+const credentials = { tookanApi: { apiKey: 'unit-api-key', baseUrl: 'http://127.0.0.1:9/v2', sharedSecret: SECRET } };
+
+function delivery(overrides: Record<string, unknown> = {}) {
+	return {
+		job_id: 101,
+		job_status: 2,
+		job_state: 'Successful',
+		template_key: 'SUCCESSFUL',
+		customer_username: 'Ada',
+		tookan_shared_secret: SECRET,
+		access_token: 'account-token-value',
+		fleet_name: 'Bob',
+		custom_fields: [{ label: 'Gate', data: '12', api_key: 'nested-key' }],
+		task_history: [{ id: 7, type: 'state_changed' }],
+		...overrides,
+	};
+}
+
+const parameters = (extra: Record<string, unknown> = {}) => ({ statuses: [], templateKeys: '', enrich: false, ...extra });
+
+describe('Tookan Trigger webhook()', () => {
+	it('starts one execution whose item holds no secret', async () => {
+		const run = await deliver(node, { parameters: parameters(), credentials, delivery: { body: delivery() } });
+		expect(run.items).toHaveLength(1);
+		const item = run.items![0];
+		const text = JSON.stringify(item);
+		for (const secret of [SECRET, 'account-token-value', 'nested-key']) expect(text).not.toContain(secret);
+		expect(item).not.toHaveProperty('tookan_shared_secret');
+		expect(item).not.toHaveProperty('access_token');
+		expect(item).toMatchObject({ job_id: 101, template_key: 'SUCCESSFUL', custom_fields: [{ label: 'Gate', data: '12' }] });
+	});
+
+	it('answers 401 for a wrong or missing secret and starts nothing', async () => {
+		const wrong = await deliver(node, {
+			parameters: parameters(),
+			credentials,
+			delivery: { body: delivery({ tookan_shared_secret: 'guess' }) },
+		});
+		expect(wrong.response).toEqual({ statusCode: 401, body: { accepted: false, reason: 'the shared secret is wrong' } });
+		const missing = await deliver(node, {
+			parameters: parameters(),
+			credentials,
+			delivery: { body: delivery({ tookan_shared_secret: undefined }) },
+		});
+		expect(missing.response).toEqual({ statusCode: 401, body: { accepted: false, reason: 'the shared secret is missing' } });
+		expect(wrong.items).toBeUndefined();
+		expect(missing.items).toBeUndefined();
+	});
+
+	it('answers 500 when the credential has no shared secret (nothing would be safe to accept)', async () => {
+		const run = await deliver(node, {
+			parameters: parameters(),
+			credentials: { tookanApi: { ...credentials.tookanApi, sharedSecret: '' } },
+			delivery: { body: delivery({ tookan_shared_secret: '' }) },
+		});
+		expect(run.response.statusCode).toBe(500);
+		expect(run.items).toBeUndefined();
+	});
+
+	it('filters by job status names and template keys', async () => {
+		const failedOnly = parameters({ statuses: [3] });
+		const skipped = await deliver(node, { parameters: failedOnly, credentials, delivery: { body: delivery() } });
+		expect(skipped.items).toBeUndefined();
+		expect(skipped.result.webhookResponse).toMatchObject({ reason: 'job status Successful is not selected' });
+		const failed = await deliver(node, {
+			parameters: failedOnly,
+			credentials,
+			delivery: { body: delivery({ job_status: '3', template_key: 'FAILED' }) },
+		});
+		expect(failed.items).toHaveLength(1);
+
+		const keyed = parameters({ templateKeys: 'failed, agent_started' });
+		expect((await deliver(node, { parameters: keyed, credentials, delivery: { body: delivery() } })).items).toBeUndefined();
+		const started = await deliver(node, {
+			parameters: keyed,
+			credentials,
+			delivery: { body: delivery({ job_status: 1, template_key: 'AGENT_STARTED' }) },
+		});
+		expect(started.items).toHaveLength(1);
+	});
+
+	it('drops an exact duplicate delivery but not a later change of the same task', async () => {
+		const staticData = {};
+		const workflowId = 'wf-duplicates';
+		const body = delivery();
+		const first = await deliver(node, { parameters: parameters(), credentials, staticData, workflowId, delivery: { body } });
+		const again = await deliver(node, { parameters: parameters(), credentials, staticData, workflowId, delivery: { body } });
+		const later = await deliver(node, {
+			parameters: parameters(),
+			credentials,
+			staticData,
+			workflowId,
+			delivery: { body: delivery({ task_history: [{ id: 7 }, { id: 8, type: 'state_changed' }] }) },
+		});
+		expect(first.items).toHaveLength(1);
+		expect(again.items).toBeUndefined();
+		expect(again.result.webhookResponse).toMatchObject({ reason: 'duplicate delivery' });
+		expect(later.items).toHaveLength(1);
+		expect(JSON.stringify(staticData)).not.toContain(SECRET);
+	});
+});
+
+describe('Tookan Trigger webhookMethods', () => {
+	it('records the setup and notices a changed secret', async () => {
+		const staticData = {};
+		const hooks = lifecycle(node, { parameters: parameters(), credentials, staticData });
+		expect(await hooks.checkExists()).toBe(false);
+		await hooks.create();
+		expect(await hooks.checkExists()).toBe(true);
+		expect(JSON.stringify(staticData)).not.toContain(SECRET);
+		const rotated = lifecycle(node, {
+			parameters: parameters(),
+			credentials: { tookanApi: { ...credentials.tookanApi, sharedSecret: 'another-secret-value' } },
+			staticData,
+		});
+		expect(await rotated.checkExists()).toBe(false);
+		await hooks.delete();
+		expect(staticData).toEqual({});
+	});
+
+	it('refuses to activate without a shared secret in the credential', async () => {
+		const hooks = lifecycle(node, {
+			parameters: parameters(),
+			credentials: { tookanApi: { ...credentials.tookanApi, sharedSecret: '' } },
+		});
+		await expect(hooks.create()).rejects.toThrow('The Tookan credential has no Webhook Shared Secret');
+	});
+});
+
+describe('withoutSecrets', () => {
+	it('removes key-like fields at any depth and keeps the rest', () => {
+		expect(
+			withoutSecrets({
+				job_id: 1,
+				apiKey: 'k',
+				nested: { refresh_token: 'r', password: 'p', keep: [{ private_key: 'x', ok: true }] },
+				job_token: 'tracking',
+			}),
+		).toEqual({ job_id: 1, nested: { keep: [{ ok: true }] }, job_token: 'tracking' });
+	});
+});
