@@ -45,7 +45,6 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: base,
 		N8N_WEBHOOK_URL: base,
-		WEBHOOK_URL: base,
 		N8N_RUNNERS_BROKER_PORT: String(options.brokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
@@ -65,5 +64,6 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 	};
 	// 2.x only: the MCP server registry refresh calls api.n8n.io at startup (unknown module names crash 1.x).
 	if (majorVersion(options.version) >= 2) env.N8N_DISABLED_MODULES = 'mcp-registry';
+	else env.WEBHOOK_URL = base; // 1.x name (2.x warns it is deprecated)
 	return { ...env, ...options.extra };
 }

@@ -3,7 +3,7 @@
  * Version switches: 2.x publishes with `/publish` and runs manually with `triggerToStartFrom`;
  * 1.x uses `/activate` and sends the workflow in the run body (1.x paths are unverified).
  */
-import type { N8nClient } from './client';
+import { N8nHttpError, type N8nClient } from './client';
 import { majorVersion } from './env';
 import { waitForExecution, type Execution } from './executions';
 import { toCreatePayload, type CredentialRef, type WorkflowJson } from './workflow-payload';
@@ -26,9 +26,47 @@ export async function importWorkflow(
 	return created.id;
 }
 
-export async function publishWorkflow(client: N8nClient, id: string): Promise<void> {
-	const action = majorVersion(client.version) >= 2 ? 'publish' : 'activate';
-	await client.api('POST', `/workflows/${id}/${action}`, {});
+interface PublicationStatus {
+	status: 'in_progress' | 'not_published' | 'published' | 'partial' | 'failed';
+	liveVersionId: string | null;
+	triggers: Array<{ nodeId: string; status: string; errorMessage?: string | null }>;
+}
+
+const PUBLISH_POLL_MS = 100;
+
+/**
+ * n8n 2.x (publication service, the default) activates triggers asynchronously from an outbox:
+ * wait until `versionId` is live, and fail with the trigger errors if activation failed.
+ * Without the service (404) activation already happened inside the publish call.
+ */
+async function waitUntilLive(client: N8nClient, id: string, versionId: string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		let publication: PublicationStatus;
+		try {
+			publication = await client.rest<PublicationStatus>('GET', `/workflows/${id}/publication-status`);
+		} catch (error) {
+			if (error instanceof N8nHttpError && error.status === 404) return;
+			throw error;
+		}
+		if (publication.status === 'failed' || publication.status === 'partial') {
+			const reasons = publication.triggers.map((t) => `${t.nodeId}: ${t.status} ${t.errorMessage ?? ''}`);
+			throw new Error(`workflow ${id} publication ${publication.status}: ${reasons.join('; ')}`);
+		}
+		if (publication.status === 'published' && publication.liveVersionId === versionId) return;
+		if (Date.now() > deadline) throw new Error(`workflow ${id} not live after ${timeoutMs} ms (${publication.status})`);
+		await new Promise((resolve) => setTimeout(resolve, PUBLISH_POLL_MS));
+	}
+}
+
+/** Publishes (2.x) / activates (1.x) a workflow; resolves once its triggers and webhooks are live. */
+export async function publishWorkflow(client: N8nClient, id: string, timeoutMs = 60_000): Promise<void> {
+	if (majorVersion(client.version) < 2) {
+		await client.api('POST', `/workflows/${id}/activate`, {});
+		return;
+	}
+	const published = await client.api<{ activeVersionId: string }>('POST', `/workflows/${id}/publish`, {});
+	await waitUntilLive(client, id, published.activeVersionId, timeoutMs);
 }
 
 const MANUAL_TRIGGERS = ['n8n-nodes-base.manualTrigger'];
