@@ -92,12 +92,19 @@ export const DEBIAN_SERVICES = [
 	{ name: 'chromium', binary: 'chromium' },
 ];
 
+function timed(name, action) {
+	const started = Date.now();
+	const result = action();
+	log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	return result;
+}
+
 /** Everything both entry points need before building. */
 export function bootstrap() {
-	ensureDependencies();
-	if (!ensureDebianPackages(DEBIAN_SERVICES) && process.getuid?.() === 0) {
+	timed('dependencies', ensureDependencies);
+	if (!timed('debian packages', () => ensureDebianPackages(DEBIAN_SERVICES)) && process.getuid?.() === 0) {
 		log('apt-get failed');
 		process.exit(1);
 	}
-	ensureN8nCache();
+	timed('node 24 + n8n + template', ensureN8nCache);
 }
