@@ -115,6 +115,18 @@ export function recoverBy(
 	};
 }
 
+/**
+ * Recovery through a list endpoint that returns every record (teams, managers, merchants, ...): the record
+ * whose `recordKey` equals the body's `bodyKey` (default: the same key) is the one the create made.
+ */
+export function recoverFromList(path: string, recordKey: string, bodyKey = recordKey): NonNullable<Operation['recover']> {
+	return recoverBy(
+		path,
+		() => ({}),
+		(record, request) => same(record[recordKey], request.body?.[bodyKey]),
+	);
+}
+
 /** Case-insensitive equality of two values as text (Tookan echoes numbers as strings and back). */
 export function same(a: unknown, b: unknown): boolean {
 	return a !== undefined && a !== null && String(a).trim().toLowerCase() === String(b ?? '').trim().toLowerCase();

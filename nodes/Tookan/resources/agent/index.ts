@@ -23,7 +23,7 @@ import {
 	timeZone,
 	timezoneMinutes,
 } from '../fields';
-import { op, recoverBy, same } from '../operation';
+import { op, recoverFromList } from '../operation';
 import { localTimes } from '../times';
 import { activityOperations } from './activity';
 
@@ -70,11 +70,7 @@ const createAgent = op({
 		f.collection('additionalFields', 'Additional Fields', profile),
 	],
 	prepare: localTimes({ timezone: 'always' }),
-	recover: recoverBy(
-		'get_all_fleets',
-		() => ({}),
-		(found, request) => same(found.username, request.body?.username),
-	),
+	recover: recoverFromList('get_all_fleets', 'username'),
 });
 
 const updateAgent = op({

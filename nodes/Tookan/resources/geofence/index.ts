@@ -2,7 +2,7 @@
 import * as f from '../../../shared/fields';
 import type { Resource } from '../../../shared/types';
 import { agent, agents, flag, id, json, number, teams, text } from '../fields';
-import { op, recoverBy, same } from '../operation';
+import { op, recoverFromList } from '../operation';
 
 const regionId = id('region_id', 'Region ID', { required: true });
 const polygon = (required: boolean) =>
@@ -26,11 +26,7 @@ const addRegion = op({
 	fields: [text('region_name', 'Name', { required: true }), polygon(true), f.collection('additionalFields', 'Additional Fields', settings)],
 	userId: 'optional',
 	unconfirmed: true,
-	recover: recoverBy(
-		'view_regions',
-		() => ({}),
-		(region, request) => same(region.region_name, request.body?.region_name),
-	),
+	recover: recoverFromList('view_regions', 'region_name'),
 });
 
 const editRegion = op({

@@ -2,7 +2,7 @@
 import { email, flag, id, password, phone, teams, text, timeZone, timezoneMinutes } from '../fields';
 import * as f from '../../../shared/fields';
 import type { Resource } from '../../../shared/types';
-import { op, recoverBy, same } from '../operation';
+import { op, recoverFromList } from '../operation';
 import { localTimes } from '../times';
 
 const createManager = op({
@@ -23,11 +23,7 @@ const createManager = op({
 		f.collection('additionalFields', 'Additional Fields', [text('last_name', 'Last Name'), timezoneMinutes()]),
 	],
 	prepare: localTimes({ timezone: 'always' }),
-	recover: recoverBy(
-		'view_all_manager',
-		() => ({}),
-		(manager, request) => same(manager.email, request.body?.email),
-	),
+	recover: recoverFromList('view_all_manager', 'email'),
 });
 
 const getManyManagers = op({

@@ -6,7 +6,7 @@ import * as f from '../../../shared/fields';
 import { SETTABLE_JOB_STATUS } from '../../../shared/tookan';
 import type { Resource } from '../../../shared/types';
 import { agent, email, flag, id, json, jobStatus, number, password, phone, team, text, timeZone, timezoneMinutes } from '../fields';
-import { op, recoverBy, same } from '../operation';
+import { op, recoverFromList } from '../operation';
 import { localTimes } from '../times';
 
 const merchantId = id('merchant_id', 'Merchant ID', { required: true });
@@ -41,11 +41,7 @@ const signUp = op({
 	userId: 'optional',
 	unconfirmed: true,
 	prepare: localTimes({ timezone: 'whenChosen' }),
-	recover: recoverBy(
-		'merchant/get_merchant',
-		() => ({}),
-		(merchant, request) => same(merchant.email, request.body?.email),
-	),
+	recover: recoverFromList('merchant/get_merchant', 'email'),
 });
 
 const getMerchants = op({

@@ -2,7 +2,7 @@
 import * as f from '../../../shared/fields';
 import type { Resource } from '../../../shared/types';
 import { day, id, json, number, text } from '../fields';
-import { op, recoverBy, same } from '../operation';
+import { op, recoverFromList } from '../operation';
 
 const range = [day('start_date', 'Start Date'), day('end_date', 'End Date')];
 
@@ -22,11 +22,7 @@ const createMission = op({
 		f.collection('additionalFields', 'Additional Fields', [number('dispatched_status', 'Dispatched Status', { integer: true }), ...range]),
 	],
 	unconfirmed: true,
-	recover: recoverBy(
-		'get_mission_list',
-		() => ({}),
-		(mission, request) => same(mission.mission_name, request.body?.mission_name),
-	),
+	recover: recoverFromList('get_mission_list', 'mission_name'),
 });
 
 const getMissions = op({

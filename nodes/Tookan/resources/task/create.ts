@@ -9,10 +9,10 @@ import * as f from '../../../shared/fields';
 import { ParameterError } from '../../../shared/request';
 import { TASK_TYPES } from '../../../shared/tookan';
 import type { BuiltRequest, Field } from '../../../shared/types';
-import { agent, coordinates, email, flag, id, json, phone, strings, tags, team, text, time, timeZone, timezoneMinutes } from '../fields';
+import { agent, flag, id, json, strings, tags, team, text, time, timeZone, timezoneMinutes } from '../fields';
 import { op, recoverBy, same, steps, type Prepare } from '../operation';
 import { localTimes } from '../times';
-import { customerDetails, pickupDetails, taskOptions, taskType } from './fields';
+import { customerDetails, entryAddress, entryFields, pickupDetails, taskOptions, taskType } from './fields';
 
 const PICKUP = ['pickup', 'pickupAndDelivery'];
 const DELIVERY = ['delivery', 'pickupAndDelivery'];
@@ -119,18 +119,9 @@ export const createTaskForFormUser = op({
 
 /* ---- Create Many: several pickups / deliveries / appointments sharing the task settings ---- */
 
-const itemAddress = text('address', 'Address');
-
 function itemFields(times: Field[]): Field[] {
 	return [
-		itemAddress,
-		...times,
-		text('name', 'Name'),
-		phone('phone', 'Phone'),
-		email('email', 'Email'),
-		text('order_id', 'Order ID'),
-		text('job_description', 'Description'),
-		...coordinates('latitude', 'longitude'),
+		...entryFields(times),
 		text('template_name', 'Custom Field Template'),
 		json('template_data', 'Custom Field Values (JSON)', 'array', { description: 'e.g. [{"label": "Order_Value", "data": "12"}]' }),
 		strings('ref_images', 'Reference Image URLs'),
@@ -149,9 +140,9 @@ function itemRows(name: string, displayName: string, row: string, times: Field[]
 }
 
 const ITEM_LISTS: Array<{ key: string; label: string; types: string[]; needs: Field[] }> = [
-	{ key: 'pickups', label: 'Pickups', types: PICKUP, needs: [itemAddress, itemTime] },
-	{ key: 'deliveries', label: 'Deliveries', types: DELIVERY, needs: [itemAddress, itemTime] },
-	{ key: 'appointments', label: 'Appointments', types: APPOINTMENT, needs: [itemAddress, itemStart, itemEnd] },
+	{ key: 'pickups', label: 'Pickups', types: PICKUP, needs: [entryAddress, itemTime] },
+	{ key: 'deliveries', label: 'Deliveries', types: DELIVERY, needs: [entryAddress, itemTime] },
+	{ key: 'appointments', label: 'Appointments', types: APPOINTMENT, needs: [entryAddress, itemStart, itemEnd] },
 ];
 
 function checkMany(request: BuiltRequest): void {

@@ -1,4 +1,4 @@
-/** Task fields shared by Create, Create for Form User and Update. */
+/** Task fields shared by Create, Create Many, Create for Form User, Update and Update Many. */
 import { TASK_TYPES } from '../../../shared/tookan';
 import * as f from '../../../shared/fields';
 import type { Field } from '../../../shared/types';
@@ -48,3 +48,20 @@ export const taskOptions: Field[] = [
 	flag('ignore_customer_lat_long', 'Ignore Customer Saved Location', "Whether to use the given address instead of the customer's saved location"),
 	timezoneMinutes(),
 ];
+
+/** The address of one entry of Create Many / Update Many. */
+export const entryAddress = text('address', 'Address');
+
+/** The fields one entry of Create Many / Update Many (`pickups[]`, `deliveries[]`, ...) shares. */
+export function entryFields(times: Field[]): Field[] {
+	return [
+		entryAddress,
+		...times,
+		text('name', 'Name'),
+		phone('phone', 'Phone'),
+		email('email', 'Email'),
+		text('order_id', 'Order ID'),
+		text('job_description', 'Description'),
+		...coordinates('latitude', 'longitude'),
+	];
+}

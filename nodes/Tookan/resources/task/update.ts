@@ -5,11 +5,11 @@ import * as f from '../../../shared/fields';
 import { ParameterError } from '../../../shared/request';
 import { SETTABLE_JOB_STATUS } from '../../../shared/tookan';
 import type { BuiltRequest } from '../../../shared/types';
-import { coordinates, day, email, id, jobStatus, phone, text, time, timeZone } from '../fields';
+import { day, id, jobStatus, text, time, timeZone } from '../fields';
 import { op, steps } from '../operation';
 import { localTimes } from '../times';
 import { withLayout } from './create';
-import { customerDetails, pickupDetails, taskOptions, taskType } from './fields';
+import { customerDetails, entryFields, pickupDetails, taskOptions, taskType } from './fields';
 
 const jobId = id('job_id', 'Task ID', { required: true });
 
@@ -42,17 +42,7 @@ export const updateTask = op({
 	prepare: steps(withLayout, localTimes({ keys: ['job_pickup_datetime', 'job_delivery_datetime'], timezone: 'withTimes' })),
 });
 
-const editItem = [
-	id('job_id', 'Task ID'),
-	text('address', 'Address'),
-	time('time', 'Time'),
-	text('name', 'Name'),
-	phone('phone', 'Phone'),
-	email('email', 'Email'),
-	text('order_id', 'Order ID'),
-	text('job_description', 'Description'),
-	...coordinates('latitude', 'longitude'),
-];
+const editItem = [id('job_id', 'Task ID'), ...entryFields([time('time', 'Time')])];
 
 const editRows = (name: string, displayName: string, row: string) =>
 	f.rows(name, displayName, row, displayName.replace(/s$/, ''), editItem, (rows) => rows, { in: 'body' });

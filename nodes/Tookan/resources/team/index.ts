@@ -3,7 +3,7 @@ import * as f from '../../../shared/fields';
 import { BATTERY_USAGE } from '../../../shared/tookan';
 import type { Resource } from '../../../shared/types';
 import { codes, tags, teamLocator, text } from '../fields';
-import { op, recoverBy, same } from '../operation';
+import { op, recoverFromList } from '../operation';
 
 const settings = [
 	codes('battery_usage', 'Battery Usage', BATTERY_USAGE, {
@@ -20,11 +20,7 @@ const createTeam = op({
 	description: 'Create a team',
 	path: 'create_team',
 	fields: [text('team_name', 'Name', { required: true }), f.collection('additionalFields', 'Additional Fields', settings)],
-	recover: recoverBy(
-		'view_all_team_only',
-		() => ({}),
-		(team, request) => same(team.team_name, request.body?.team_name),
-	),
+	recover: recoverFromList('view_all_team_only', 'team_name'),
 });
 
 const updateTeam = op({
