@@ -121,6 +121,13 @@ export const ghlAdapter: ServiceAdapter = {
 		const said = messageOf(attempt);
 		const scopes = (request.options.scopes as string[] | undefined) ?? [];
 		const detail = `GHL answered ${attempt.status ?? attempt.code}${said ? `: ${said}` : ''} (${request.method} ${request.path}, ${where}).`;
+		const thrown = String((attempt.error as Error | undefined)?.message ?? '');
+		if (/invalid[_ ]grant|reconnect|refresh token (has been|was|is) (revoked|expired|invalid|used)/i.test(`${said} ${thrown}`)) {
+			return {
+				message: 'The GHL connection must be reconnected: its refresh token was refused (invalid_grant)',
+				description: `${detail} The token was revoked or already used. Open the credential and connect it again; nothing was retried.`,
+			};
+		}
 		switch (attempt.status) {
 			case 401:
 				if (/scope|not authorized/i.test(said)) {
