@@ -8,18 +8,27 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { ghlCredentials } from '../shared/ghl';
-import { isRegistered, register, unregister } from '../shared/trigger/registration';
+import { isRegistered, POST_WEBHOOK, register, unregister, type Setup } from '../shared/trigger/registration';
 import { receiveAppEvent } from './app';
 import { receiveAutomation } from './automation';
 import { ghlTriggerProperties } from './properties';
 import { attempt, readAppSettings, readAutomationSettings, SettingsError } from './settings';
 
 /** The settings of the chosen source, or the reason they cannot work. */
-function setupOf(fn: IHookFunctions): { source: string; fingerprint: string } | SettingsError {
-	const source = fn.getNodeParameter('source', 'app') as string;
-	const read = source === 'automation' ? readAutomationSettings : readAppSettings;
+function setupOf(fn: IHookFunctions): Setup | SettingsError {
+	const setup = fn.getNodeParameter('source', 'app') as string;
+	const read = setup === 'automation' ? readAutomationSettings : readAppSettings;
 	const settings = attempt(() => read(fn));
-	return settings instanceof SettingsError ? settings : { source, fingerprint: settings.fingerprint };
+	return settings instanceof SettingsError ? settings : { setup, fingerprint: settings.fingerprint };
+}
+
+/** The setup to record; settings that cannot work stop the activation with the reason. */
+function requireSetup(fn: IHookFunctions): Setup {
+	const setup = setupOf(fn);
+	if (!(setup instanceof SettingsError)) return setup;
+	throw new NodeOperationError(fn.getNode(), `The GHL Trigger cannot accept deliveries: ${setup.message}`, {
+		description: 'Fix the setting and activate the workflow again.',
+	});
 }
 
 export class GhlTrigger implements INodeType {
@@ -41,14 +50,7 @@ export class GhlTrigger implements INodeType {
 			required: true,
 			displayOptions: { show: { ...c.displayOptions.show, enrich: [true] } },
 		})),
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				path: 'webhook',
-			},
-		],
+		webhooks: [POST_WEBHOOK],
 		properties: ghlTriggerProperties,
 	};
 
@@ -56,17 +58,10 @@ export class GhlTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const setup = setupOf(this);
-				if (setup instanceof SettingsError) return false;
-				return isRegistered(this, setup.source, setup.fingerprint);
+				return !(setup instanceof SettingsError) && isRegistered(this, setup);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				const setup = setupOf(this);
-				if (setup instanceof SettingsError) {
-					throw new NodeOperationError(this.getNode(), `The GHL Trigger cannot accept deliveries: ${setup.message}`, {
-						description: 'Fix the setting and activate the workflow again.',
-					});
-				}
-				register(this, setup.source, setup.fingerprint);
+				register(this, requireSetup(this));
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

@@ -8,15 +8,13 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { TOOKAN_CREDENTIAL } from '../shared/tookan';
-import { isRegistered, register, unregister } from '../shared/trigger/registration';
+import { isRegistered, POST_WEBHOOK, register, unregister, type Setup } from '../shared/trigger/registration';
 import { fingerprint } from '../shared/trigger/secret';
 import { tookanTriggerProperties } from './properties';
 import { receiveTookan } from './receive';
 
-const SETUP = 'tookan';
-
 /** Identifies the secret and filters in use, without storing the secret. */
-async function currentFingerprint(fn: IHookFunctions): Promise<string> {
+async function setupOf(fn: IHookFunctions): Promise<Setup> {
 	const credentials = await fn.getCredentials(TOOKAN_CREDENTIAL);
 	const secret = typeof credentials.sharedSecret === 'string' ? credentials.sharedSecret : '';
 	if (!secret) {
@@ -26,7 +24,7 @@ async function currentFingerprint(fn: IHookFunctions): Promise<string> {
 		});
 	}
 	const filters = [fn.getNodeParameter('statuses', []), fn.getNodeParameter('templateKeys', '')];
-	return fingerprint(JSON.stringify([fingerprint(secret), filters]));
+	return { setup: 'tookan', fingerprint: fingerprint(JSON.stringify([fingerprint(secret), filters])) };
 }
 
 export class TookanTrigger implements INodeType {
@@ -44,24 +42,17 @@ export class TookanTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: TOOKAN_CREDENTIAL, required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				path: 'webhook',
-			},
-		],
+		webhooks: [POST_WEBHOOK],
 		properties: tookanTriggerProperties,
 	};
 
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return isRegistered(this, SETUP, await currentFingerprint(this));
+				return isRegistered(this, await setupOf(this));
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				register(this, SETUP, await currentFingerprint(this));
+				register(this, await setupOf(this));
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

@@ -1,4 +1,18 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookDescription } from 'n8n-workflow';
+
+/** The one endpoint every trigger of this package listens on: POST, answered as soon as it is accepted. */
+export const POST_WEBHOOK: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	path: 'webhook',
+};
+
+/** What a trigger was set up with: its mode and a fingerprint of the settings that matter. */
+export interface Setup {
+	setup: string;
+	fingerprint: string;
+}
 
 /**
  * GHL and Tookan have no API to subscribe a webhook: the user pastes the URL into the Marketplace app, the
@@ -21,17 +35,17 @@ function current(fn: IHookFunctions): Registration | undefined {
 }
 
 /** True when the recorded setup is the one the node has now (same URL, same settings). */
-export function isRegistered(fn: IHookFunctions, setup: string, fingerprint: string): boolean {
+export function isRegistered(fn: IHookFunctions, wanted: Setup): boolean {
 	const found = current(fn);
 	if (!found) return false;
-	return found.url === fn.getNodeWebhookUrl('default') && found.setup === setup && found.fingerprint === fingerprint;
+	return found.url === fn.getNodeWebhookUrl('default') && found.setup === wanted.setup && found.fingerprint === wanted.fingerprint;
 }
 
-export function register(fn: IHookFunctions, setup: string, fingerprint: string): Registration {
+export function register(fn: IHookFunctions, wanted: Setup): Registration {
 	const registration: Registration = {
 		url: fn.getNodeWebhookUrl('default') ?? '',
-		setup,
-		fingerprint,
+		setup: wanted.setup,
+		fingerprint: wanted.fingerprint,
 		since: new Date().toISOString(),
 	};
 	fn.getWorkflowStaticData('node')[KEY] = registration;
