@@ -64,6 +64,8 @@ export interface SendSettings {
 	timeoutMs: number;
 }
 
+const MAX_AUTH_ROUNDS = 3;
+
 export const DEFAULT_SETTINGS: SendSettings = { retries: 5, rateLimitRetries: 30, timeoutMs: 30_000 };
 
 function backoff(attempt: number, capMs = 10_000): number {
@@ -139,7 +141,8 @@ export async function send(
 ): Promise<IDataObject> {
 	let transientFailures = 0;
 	let rateLimited = 0;
-	let refreshed = false;
+	/** Tokens can expire again between a refresh and the re-send; a few refresh rounds are normal. */
+	let authRounds = 0;
 	for (;;) {
 		const prepared = await adapter.prepare(fn, request);
 		const gate = prepared.oauth ? gateFor(prepared.refreshKey) : undefined;
@@ -149,10 +152,10 @@ export async function send(
 		let attempt = await attemptOnce(fn, prepared, false, settings.timeoutMs);
 		let dailySpent = budget?.observe(attempt.status, readRateHeaders(attempt.headers)) ?? false;
 
-		if (attempt.status === 401 && adapter.isExpiredToken(attempt)) {
+		if (attempt.status === 401 && adapter.isExpiredToken(attempt) && authRounds < MAX_AUTH_ROUNDS) {
+			authRounds++;
 			adapter.onAuthRejected?.(request);
-			if (gate && !refreshed) {
-				refreshed = true;
+			if (gate) {
 				const outcome = await gate.run(async () => {
 					await budget?.acquire();
 					return await attemptOnce(fn, prepared, true, settings.timeoutMs);
@@ -160,8 +163,8 @@ export async function send(
 				if (!outcome.ran) continue;
 				attempt = outcome.result;
 				dailySpent = budget?.observe(attempt.status, readRateHeaders(attempt.headers)) ?? false;
-			} else if (!gate && !refreshed && prepared.credentialsDecrypted) {
-				refreshed = true;
+				if (attempt.status === 401 && adapter.isExpiredToken(attempt) && authRounds < MAX_AUTH_ROUNDS) continue;
+			} else if (prepared.credentialsDecrypted) {
 				continue;
 			}
 		}

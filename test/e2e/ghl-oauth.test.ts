@@ -1,0 +1,118 @@
+/**
+ * The GHL Contacts node with OAuth2 credentials in real n8n against the sandbox:
+ * - a credential connected through n8n's own authorization-code flow (consent page → callback → token) works;
+ * - while a workflow runs 300 items concurrently its access tokens expire every second; n8n refreshes
+ *   through our single-refresher gate, every item succeeds, no refresh token is spent twice, and
+ *   the credential still works afterwards.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { GHL_CREDENTIAL_SCOPES, nodeOutput, PACKAGE_NAME, type WorkflowJson } from './ghl-support';
+import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
+import { createSandbox, type Sandbox } from '../../sandbox/server';
+import { getN8n } from './n8n';
+
+const GHL = `${PACKAGE_NAME}.ghlContacts`;
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+	sandbox = await createSandbox({
+		tookan: false,
+		faults: { latency: { min: 10, max: 40 } } as never,
+		config: { ghl: { rateLimit: { max: 100_000, intervalMs: 10_000, daily: 10_000_000, retryAfter: false } } },
+	});
+});
+
+afterAll(async () => await sandbox.close());
+
+async function connectThroughOAuth(): Promise<{ id: string; name: string }> {
+	const n8n = getN8n();
+	const name = `GHL OAuth ${randomUUID()}`;
+	const credential = await n8n.createCredential({
+		name,
+		type: 'ghlOAuth2Api',
+		data: {
+			clientId: GHL_DEFAULTS.clientId,
+			clientSecret: GHL_DEFAULTS.clientSecret,
+			userType: 'Location',
+			authUrlChoice: 'custom',
+			customAuthUrl: sandbox.authorizeUrl,
+			baseUrl: sandbox.ghlBaseUrl,
+			scope: GHL_CREDENTIAL_SCOPES,
+		},
+	});
+	// what the editor does when the user clicks "Connect my account"
+	const authUrl = await n8n.rest<string>('GET', `/oauth2-credential/auth?id=${credential.id}`);
+	expect(authUrl.startsWith(sandbox.authorizeUrl)).toBe(true);
+	const consent = await fetch(authUrl, { redirect: 'manual' });
+	expect(consent.status).toBe(302);
+	const callback = new URL(String(consent.headers.get('location')));
+	expect(callback.pathname).toMatch(/\/rest\/oauth2-credential\/callback$/);
+	await n8n.rest('GET', `/oauth2-credential/callback${callback.search}`);
+	return { id: credential.id, name };
+}
+
+function workflow(credentialName: string): WorkflowJson {
+	const ghl = (name: string, x: number, parameters: Record<string, unknown>) => ({
+		name,
+		type: GHL,
+		typeVersion: 1,
+		position: [x, 0] as [number, number],
+		parameters: { authentication: 'oAuth2', ...parameters },
+		credentials: { ghlOAuth2Api: { id: 'template-placeholder', name: credentialName } },
+	});
+	return {
+		name: `ghl oauth ${credentialName}`,
+		nodes: [
+			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			ghl('List Contacts', 220, { resource: 'contact', operation: 'getAll', returnAll: true, simplify: true }),
+			ghl('Tag Each', 440, {
+				resource: 'tag',
+				operation: 'add',
+				contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				tags: ['oauth-e2e'],
+				requestOptions: { concurrency: 10 },
+			}),
+		],
+		connections: {
+			Start: { main: [[{ node: 'List Contacts', type: 'main', index: 0 }]] },
+			'List Contacts': { main: [[{ node: 'Tag Each', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+const tokenAnswers = () =>
+	sandbox.admin
+		.requests({ service: 'ghl', limit: 100_000 })
+		.requests.filter((r) => r.path.startsWith('/ghl/oauth/token'))
+		.map((r) => r.status);
+
+it('connects through the authorization-code flow and survives tokens expiring mid-run', async () => {
+	const n8n = getN8n();
+	sandbox.admin.seed({ ghl: { contacts: 300 } } as never);
+	const credential = await connectThroughOAuth();
+	expect(tokenAnswers()).toEqual([200]);
+
+	const id = await n8n.importWorkflow(workflow(credential.name));
+	// from now on every access token lives one second: the run outlives several of them
+	sandbox.admin.updateConfig({ ghl: { accessTokenTtlSeconds: 1 } });
+	sandbox.admin.expireTokens();
+	const execution = await n8n.runWorkflow(id);
+	const failure = execution.data?.resultData.error as { message?: string; description?: string } | undefined;
+	expect({ status: execution.status, error: failure && `${failure.message} ${failure.description}` }).toEqual({ status: 'success', error: undefined });
+	const tagged = nodeOutput(execution, 'Tag Each');
+	expect(tagged).toHaveLength(300);
+	expect(tagged.filter((item) => item.error)).toEqual([]);
+	const contacts = sandbox.admin.ghlRecords('contacts', { locationId: GHL_DEFAULTS.locationIds[0] }) as Array<{ tags: string[] }>;
+	expect(contacts.filter((c) => c.tags.includes('oauth-e2e'))).toHaveLength(300);
+
+	const answers = tokenAnswers();
+	expect(answers.length).toBeGreaterThan(1); // the initial exchange plus at least one refresh
+	expect(answers.every((status) => status === 200)).toBe(true); // no refresh token was spent twice
+	process.stdout.write(`ghl-oauth: 300 items, ${answers.length - 1} token refreshes, all answered 200\n`);
+
+	// the rotated credential keeps working
+	const again = await n8n.runWorkflow(id);
+	expect(again.status).toBe('success');
+});
