@@ -85,9 +85,28 @@ function take(field: Field, raw: unknown, label: string, sink: Sink): void {
 	if (field.send) place(sink, field.send.in, field.send.key ?? property.name, value);
 }
 
+/**
+ * Whether n8n shows a parameter, given the values of the parameters its displayOptions name (resource and
+ * operation are already settled). Hidden parameters are neither required nor sent.
+ */
+export function isShown(property: INodeProperties, valueOf: (name: string) => unknown): boolean {
+	const matches = (conditions: IDataObject | undefined) =>
+		Object.entries(conditions ?? {})
+			.filter(([name]) => name !== 'resource' && name !== 'operation' && !name.startsWith('@'))
+			.map(([name, allowed]) => {
+				const value = valueOf(name);
+				const list = (Array.isArray(allowed) ? allowed : [allowed]) as unknown[];
+				return list.some((a) => (a !== null && typeof a === 'object' ? true : a === value));
+			});
+	const show = matches(property.displayOptions?.show as IDataObject | undefined);
+	const hide = matches(property.displayOptions?.hide as IDataObject | undefined);
+	return show.every(Boolean) && !(hide.length && hide.every(Boolean));
+}
+
 function takeChildren(children: Field[], values: IDataObject, parentLabel: string, sink: Sink): void {
 	for (const child of children) {
 		if (!(child.property.name in values)) continue;
+		if (!isShown(child.property, (name) => values[name])) continue;
 		take(child, values[child.property.name], `${parentLabel} › ${child.property.displayName}`, sink);
 	}
 }
@@ -113,9 +132,11 @@ export function buildRequest(
 		const value = context[entry.from];
 		if (value !== undefined && value !== '') place(sink, entry.in, entry.key, value);
 	}
+	const read = (name: string, fallback?: unknown) => fn.getNodeParameter(name, itemIndex, fallback as never) as unknown;
+	const defaults = new Map(operation.fields.map((f) => [f.property.name, f.property.default]));
 	for (const field of operation.fields) {
-		const raw = fn.getNodeParameter(field.property.name, itemIndex, field.property.default) as unknown;
-		take(field, raw, field.property.displayName, sink);
+		if (!isShown(field.property, (name) => read(name, defaults.get(name)))) continue;
+		take(field, read(field.property.name, field.property.default), field.property.displayName, sink);
 	}
 	const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
 		const value = sink.path[name];
