@@ -160,7 +160,7 @@ export function buildRequest(
 	};
 }
 
-/** A follow-up request that is not described by an operation table (lookups, pagination, recovery). */
+/** A follow-up request for the same item (lookups, pagination, recovery): same context, item and options. */
 export function plainRequest(
 	template: BuiltRequest,
 	method: IHttpRequestMethods,
@@ -168,16 +168,10 @@ export function plainRequest(
 	parts: { query?: IDataObject; body?: IDataObject; idempotent?: boolean } = {},
 ): BuiltRequest {
 	return {
-		method,
-		path,
-		pathParams: {},
-		query: parts.query ?? {},
-		body: parts.body,
+		...standaloneRequest(template.context, method, path, { ...parts, options: template.options }),
 		params: template.params,
-		context: template.context,
 		itemIndex: template.itemIndex,
 		idempotent: parts.idempotent ?? method !== 'POST',
-		options: { ...template.options },
 	};
 }
 

@@ -137,28 +137,12 @@ export const CREATE_FIELDS = [
 	'customFields',
 ];
 
-/** UpdateContactDto: no companyName, gender or locationId. */
+/** UpdateContactDto: email and phone among the optional fields; no companyName, gender or locationId. */
 export const UPDATE_FIELDS = [
-	'firstName',
-	'lastName',
-	'name',
+	...CREATE_FIELDS.slice(0, 3),
 	'email',
 	'phone',
-	'address1',
-	'city',
-	'state',
-	'postalCode',
-	'country',
-	'website',
-	'timezone',
-	'source',
-	'dateOfBirth',
-	'tags',
-	'assignedTo',
-	'dnd',
-	'dndSettings',
-	'inboundDndSettings',
-	'customFields',
+	...CREATE_FIELDS.slice(3).filter((name) => name !== 'companyName' && name !== 'gender'),
 ];
 
 /** The fields most workflows need, for Simplify. */
