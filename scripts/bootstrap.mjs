@@ -53,7 +53,7 @@ export function ensureDependencies() {
 	const drift = dependencyDrift();
 	if (!drift) return;
 	log(`npm ci (${drift})`);
-	runOrExit('npm', ['ci', '--no-audit', '--no-fund']);
+	runOrExit('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
 }
 
 /** Node 24, n8n (GHL_TOOKAN_N8N_VERSION, default 2.40.7) and its migrated user-folder template in the cache. */
