@@ -19,6 +19,8 @@ step('build', () => runOrExit('npm', ['run', 'build']));
 step('lint', () => runOrExit('npm', ['run', 'lint']));
 step('lint:scan', () => runOrExit('npm', ['run', 'lint:scan']));
 const jest = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-const ci = process.env.CI ? ['--ci'] : [];
-step('jest', () => runOrExit(process.execPath, [jest, ...ci, ...process.argv.slice(2)]));
+// --forceExit: a test that leaves a server or socket open must not hang CI until its time limit;
+// run `npx jest --detectOpenHandles` to find such leaks.
+const flags = ['--forceExit', ...(process.env.CI ? ['--ci'] : [])];
+step('jest', () => runOrExit(process.execPath, [jest, ...flags, ...process.argv.slice(2)]));
 log(`all passed in ${seconds(started)}`);
