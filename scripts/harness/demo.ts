@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_NAME, REPO_ROOT } from './paths';
 import { packPackage } from './pack';
-import { freePort } from './ports';
+import { freePort, isPortFree } from './ports';
 import { startN8n, type N8nInstance } from './start';
 
 interface SandboxLike {
@@ -27,16 +27,9 @@ async function startSandbox(): Promise<SandboxLike | undefined> {
 }
 
 /** The usual n8n port when it is free (bookmarks keep working), any free port otherwise. */
-async function editorPort(): Promise<number | undefined> {
+async function editorPort(): Promise<number> {
 	const wanted = Number(process.env.GHL_TOOKAN_DEMO_PORT ?? DEFAULT_PORT);
-	const probe = await import('node:net').then(
-		({ createServer }) =>
-			new Promise<boolean>((resolve) => {
-				const server = createServer().once('error', () => resolve(false));
-				server.listen(wanted, '127.0.0.1', () => server.close(() => resolve(true)));
-			}),
-	);
-	return probe ? wanted : freePort();
+	return (await isPortFree(wanted)) ? wanted : freePort();
 }
 
 async function smokeCheck(n8n: N8nInstance, sandbox?: SandboxLike): Promise<void> {

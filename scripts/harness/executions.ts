@@ -2,6 +2,7 @@
  * Executions through the public API: list, get, wait for, and read a node's output items.
  */
 import type { N8nClient } from './client';
+import { pause } from './pause';
 
 export type ExecutionStatus = 'canceled' | 'crashed' | 'error' | 'new' | 'running' | 'success' | 'unknown' | 'waiting';
 
@@ -61,8 +62,6 @@ export function getExecution(client: N8nClient, id: string, options: { includeDa
 	const query = options.includeData === false ? '' : '?includeData=true';
 	return client.api<Execution>('GET', `/executions/${id}${query}`);
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until the execution has finished (any final status); returns it with data. */
 export async function waitForExecution(client: N8nClient, id: string, timeoutMs = 60_000): Promise<Execution> {

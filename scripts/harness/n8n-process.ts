@@ -6,6 +6,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:f
 import { dirname } from 'node:path';
 import { killProcessGroup } from './cleanup';
 import type { N8nInstall } from './install';
+import { pause } from './pause';
 
 export function spawnN8n(install: N8nInstall, args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
 	mkdirSync(dirname(logFile), { recursive: true });
@@ -29,8 +30,6 @@ export function logTail(logFile: string, lines = 40): string {
 function exited(child: ChildProcess): boolean {
 	return child.exitCode !== null || child.signalCode !== null;
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `/healthz/readiness` (DB connected and migrated) until it answers 200. */
 export async function waitForReady(url: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {

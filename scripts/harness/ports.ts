@@ -13,3 +13,11 @@ export function freePort(): Promise<number> {
 		});
 	});
 }
+
+/** Whether `port` on 127.0.0.1 can be listened on right now. */
+export function isPortFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const server = createServer().once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}

@@ -6,6 +6,7 @@
 import { N8nHttpError, type N8nClient } from './client';
 import { majorVersion } from './env';
 import { waitForExecution, type Execution } from './executions';
+import { pause } from './pause';
 import { toCreatePayload, type CredentialRef, type WorkflowJson } from './workflow-payload';
 
 export async function createCredential(
@@ -55,7 +56,7 @@ async function waitUntilLive(client: N8nClient, id: string, versionId: string, t
 		}
 		if (publication.status === 'published' && publication.liveVersionId === versionId) return;
 		if (Date.now() > deadline) throw new Error(`workflow ${id} not live after ${timeoutMs} ms (${publication.status})`);
-		await new Promise((resolve) => setTimeout(resolve, PUBLISH_POLL_MS));
+		await pause(PUBLISH_POLL_MS);
 	}
 }
 
