@@ -1,0 +1,173 @@
+/**
+ * Node constructors for the templates: this package's nodes (with their credentials referenced by type and
+ * a placeholder id) and the n8n core nodes the templates use, with the parameter shapes n8n 2.x stores.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { PACKAGE_NAME } from '../harness/paths';
+import { stableId, type Cell, type NodeOptions, type NodeSpec } from './flow';
+
+/** Credential references in templates: the type is what matters; ids and names are placeholders. */
+export const GHL_CREDENTIAL = { ghlPrivateIntegrationApi: { id: 'ghl-credential', name: 'GHL Private Integration' } };
+export const TOOKAN_CREDENTIAL = { tookanApi: { id: 'tookan-credential', name: 'Tookan' } };
+
+const ours = (name: string) => `${PACKAGE_NAME}.${name}`;
+
+/** A resource locator value set by ID (an expression or a literal). */
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** `={{ expr }}`: an n8n expression. */
+export const expr = (code: string) => `={{ ${code} }}`;
+
+export function ghl(
+	name: string,
+	at: Cell,
+	resource: string,
+	operation: string,
+	parameters: Record<string, unknown>,
+	options: NodeOptions = {},
+): NodeSpec {
+	return {
+		name,
+		type: ours('ghlContacts'),
+		typeVersion: 1,
+		at,
+		parameters: { authentication: 'privateIntegrationToken', resource, operation, ...parameters },
+		credentials: GHL_CREDENTIAL,
+		...options,
+	};
+}
+
+export function tookan(
+	name: string,
+	at: Cell,
+	resource: string,
+	operation: string,
+	parameters: Record<string, unknown>,
+	options: NodeOptions = {},
+): NodeSpec {
+	return {
+		name,
+		type: ours('tookan'),
+		typeVersion: 1,
+		at,
+		parameters: { resource, operation, ...parameters },
+		credentials: TOOKAN_CREDENTIAL,
+		...options,
+	};
+}
+
+export function ghlTrigger(name: string, at: Cell, parameters: Record<string, unknown>): NodeSpec {
+	return { name, type: ours('ghlTrigger'), typeVersion: 1, at, parameters, webhook: true };
+}
+
+export function tookanTrigger(name: string, at: Cell, parameters: Record<string, unknown>): NodeSpec {
+	return { name, type: ours('tookanTrigger'), typeVersion: 1, at, parameters, credentials: TOOKAN_CREDENTIAL, webhook: true };
+}
+
+/** One field of a Set node: its name, value (literal or `={{ }}`) and type. */
+export type Assignment = [name: string, value: unknown, type?: 'string' | 'number' | 'boolean' | 'array' | 'object'];
+
+/** Set ("Edit Fields") node that outputs only the given fields. */
+export function set(name: string, at: Cell, fields: Assignment[], options: NodeOptions & { keepOthers?: boolean } = {}): NodeSpec {
+	const { keepOthers, ...rest } = options;
+	return {
+		name,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		at,
+		parameters: {
+			mode: 'manual',
+			assignments: {
+				assignments: fields.map(([field, value, type]) => ({
+					id: stableId(name, field),
+					name: field,
+					value,
+					type: type ?? 'string',
+				})),
+			},
+			includeOtherFields: keepOthers === true,
+			options: {},
+		},
+		...rest,
+	};
+}
+
+/** Where Code node sources live: `module.exports = function name($, $input) { ... };` per file. */
+export const CODE_DIR = join(__dirname, 'code');
+
+const WRAPPER = /^module\.exports = function \w+\(\$, \$input\) \{$/;
+
+/**
+ * The JavaScript of a Code node: the body of the function in scripts/templates/code/<file> (unit tests call
+ * that function with stand-ins for n8n's `$` and `$input`), after the file's leading comment.
+ */
+export function codeFile(file: string): string {
+	const lines = readFileSync(join(CODE_DIR, file), 'utf8').trimEnd().split('\n');
+	const start = lines.findIndex((line) => WRAPPER.test(line));
+	if (start < 0 || lines[lines.length - 1] !== '};') throw new Error(`${file}: expected module.exports = function name($, $input) { ... };`);
+	const comment = lines.slice(0, start).filter((line) => !line.includes('The Code node runs the body'));
+	const body = lines.slice(start + 1, -1).map((line) => line.replace(/^\t/, ''));
+	return [...comment, ...body].join('\n');
+}
+
+/** Code node (once for all items) running scripts/templates/code/<file>. */
+export function code(name: string, at: Cell, file: string, options: NodeOptions = {}): NodeSpec {
+	return {
+		name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		at,
+		parameters: { mode: 'runOnceForAllItems', jsCode: codeFile(file) },
+		...options,
+	};
+}
+
+/** The condition list If and Filter nodes share: one boolean expression that must be true. */
+function condition(node: string, test: string) {
+	return {
+		options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+		conditions: [
+			{
+				id: stableId(node, test),
+				leftValue: expr(test),
+				rightValue: '',
+				operator: { type: 'boolean', operation: 'true', singleValue: true },
+			},
+		],
+		combinator: 'and',
+	};
+}
+
+/** If node: output 0 when `test` (a JavaScript expression) is true, output 1 otherwise. */
+export function ifNode(name: string, at: Cell, test: string, options: NodeOptions = {}): NodeSpec {
+	return {
+		name,
+		type: 'n8n-nodes-base.if',
+		typeVersion: 2.2,
+		at,
+		parameters: { conditions: condition(name, test), looseTypeValidation: true, options: {} },
+		...options,
+	};
+}
+
+/** Filter node: keeps the items for which `test` is true. */
+export function filter(name: string, at: Cell, test: string, options: NodeOptions = {}): NodeSpec {
+	return {
+		name,
+		type: 'n8n-nodes-base.filter',
+		typeVersion: 2.2,
+		at,
+		parameters: { conditions: condition(name, test), looseTypeValidation: true, options: {} },
+		...options,
+	};
+}
+
+export function noOp(name: string, at: Cell): NodeSpec {
+	return { name, type: 'n8n-nodes-base.noOp', typeVersion: 1, at, parameters: {} };
+}
+
+export function stopAndError(name: string, at: Cell, message: string): NodeSpec {
+	return { name, type: 'n8n-nodes-base.stopAndError', typeVersion: 1, at, parameters: { errorMessage: message } };
+}
