@@ -18,22 +18,34 @@ import { DASHBOARD_PATH } from './ops-dashboard';
 
 export const SLUGS: TemplateSlug[] = ['ghl-contact-to-tookan', 'form-to-ghl-contact', 'tookan-task-to-ghl', 'lead-source-tags', 'ops-dashboard'];
 
+/** Where the installed templates listen, for the parts that were installed. */
+export interface TemplateUrls {
+	/** Template 1's GHL Trigger (what goes into the Marketplace app's webhook settings). */
+	contactEvents?: string;
+	/** Template 2's GHL Trigger in workflow-webhook mode, with its token. */
+	ghlForm?: string;
+	/** Template 2's n8n form. */
+	form?: string;
+	/** Template 3's and 4's Tookan Triggers (Tookan notification webhooks). */
+	tookanStatus?: string;
+	tookanTags?: string;
+	dashboard?: string;
+}
+
 export interface InstalledTemplates {
 	credentials: CredentialRef[];
-	/** Workflow id per template. */
-	ids: Record<TemplateSlug, string>;
-	urls: {
-		/** Template 1's GHL Trigger (the Marketplace app webhook URL). */
-		contactEvents: string;
-		/** Template 2's GHL Trigger in workflow-webhook mode, with its token. */
-		ghlForm: string;
-		/** Template 2's n8n form. */
-		form: string;
-		/** Template 3's and 4's Tookan Triggers. */
-		tookanStatus: string;
-		tookanTags: string;
-		dashboard: string;
-	};
+	/** Workflow id per installed template. */
+	ids: Partial<Record<TemplateSlug, string>>;
+	urls: TemplateUrls;
+}
+
+export interface InstallOptions {
+	/** Which templates (default: all). */
+	only?: TemplateSlug[];
+	/** Keeps credential and workflow names unique on a shared n8n. */
+	label?: string;
+	/** Serve the dashboard on another webhook path (two copies cannot share one path). */
+	dashboardPath?: string;
 }
 
 export function readTemplate(slug: TemplateSlug): WorkflowJson {
@@ -42,8 +54,8 @@ export function readTemplate(slug: TemplateSlug): WorkflowJson {
 
 const isType = (node: WorkflowJson['nodes'][number], name: string) => node.type === name || node.type === `${PACKAGE_NAME}.${name}`;
 
-/** The sandbox's key for GHL app triggers, fresh webhook ids; everything else as in the file. */
-export function forSandbox(workflow: WorkflowJson, ghlPublicKey: string): WorkflowJson {
+/** The sandbox's key for GHL app triggers, fresh webhook ids (as n8n gives a pasted copy), the dashboard path. */
+export function forSandbox(workflow: WorkflowJson, ghlPublicKey: string, dashboardPath = DASHBOARD_PATH): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 	for (const node of copy.nodes) {
 		if (node.webhookId) node.webhookId = randomUUID();
@@ -51,6 +63,7 @@ export function forSandbox(workflow: WorkflowJson, ghlPublicKey: string): Workfl
 		if (isType(node, 'ghlTrigger') && parameters.source === 'app') {
 			parameters.options = { ...(parameters.options as object), publicKey: ghlPublicKey };
 		}
+		if (isType(node, 'n8n-nodes-base.webhook') && parameters.path === DASHBOARD_PATH) parameters.path = dashboardPath;
 	}
 	return copy;
 }
@@ -77,36 +90,46 @@ function nodeOf(workflow: WorkflowJson, type: string): WorkflowJson['nodes'][num
 	return node;
 }
 
-/** Imports, publishes and wires up every template; `label` keeps names unique on a shared n8n. */
-export async function installTemplates(n8n: N8n, sandbox: Sandbox, label = randomUUID().slice(0, 8)): Promise<InstalledTemplates> {
+/** The URLs the installed templates listen on. */
+function urlsOf(base: string, workflows: Partial<Record<TemplateSlug, WorkflowJson>>, dashboardPath: string): TemplateUrls {
+	const hook = (workflow: WorkflowJson, type: string) => `${base}webhook/${nodeOf(workflow, type).webhookId}/webhook`;
+	const urls: TemplateUrls = {};
+	const { 'ghl-contact-to-tookan': contacts, 'form-to-ghl-contact': forms, 'tookan-task-to-ghl': statuses, 'lead-source-tags': tags } = workflows;
+	if (contacts) urls.contactEvents = hook(contacts, 'ghlTrigger');
+	if (forms) {
+		// the Secret Token's default is the node id, hashed (see the GHL Trigger's properties)
+		const token = createHash('sha256').update(String(nodeOf(forms, 'ghlTrigger').id)).digest('hex');
+		urls.ghlForm = `${hook(forms, 'ghlTrigger')}?token=${token}`;
+		urls.form = `${base}form/${nodeOf(forms, 'n8n-nodes-base.formTrigger').webhookId}`;
+	}
+	if (statuses) urls.tookanStatus = hook(statuses, 'tookanTrigger');
+	if (tags) urls.tookanTags = hook(tags, 'tookanTrigger');
+	if (workflows['ops-dashboard']) urls.dashboard = `${base}webhook/${dashboardPath}`;
+	return urls;
+}
+
+/** Imports, publishes and wires up the templates (all by default). */
+export async function installTemplates(n8n: N8n, sandbox: Sandbox, options: InstallOptions = {}): Promise<InstalledTemplates> {
+	const label = options.label ?? randomUUID().slice(0, 8);
+	const dashboardPath = options.dashboardPath ?? DASHBOARD_PATH;
 	const credentials = await createSandboxCredentials(n8n, sandbox, label);
 	const publicKey = sandbox.admin.keys().ed25519PublicKeyPem;
-	const workflows = Object.fromEntries(SLUGS.map((slug) => [slug, forSandbox(readTemplate(slug), publicKey)])) as Record<TemplateSlug, WorkflowJson>;
-	const ids = {} as Record<TemplateSlug, string>;
+	const workflows: Partial<Record<TemplateSlug, WorkflowJson>> = {};
+	const ids: Partial<Record<TemplateSlug, string>> = {};
 	try {
-		for (const slug of SLUGS) {
-			ids[slug] = await n8n.importWorkflow(workflows[slug], { name: `${workflows[slug].name} [${label}]`, credentials });
+		for (const slug of options.only ?? SLUGS) {
+			const workflow = forSandbox(readTemplate(slug), publicKey, dashboardPath);
+			workflows[slug] = workflow;
+			ids[slug] = await n8n.importWorkflow(workflow, { name: `${workflow.name} [${label}]`, credentials });
 			await n8n.publishWorkflow(ids[slug]);
 		}
 	} catch (error) {
 		await deactivate(n8n, Object.values(ids));
 		throw error;
 	}
-	const base = n8n.connection.webhookUrl;
-	const hook = (slug: TemplateSlug, type: string) => `${base}webhook/${nodeOf(workflows[slug], type).webhookId}/webhook`;
-	const automation = nodeOf(workflows['form-to-ghl-contact'], 'ghlTrigger');
-	const token = createHash('sha256').update(String(automation.id)).digest('hex');
-	const urls = {
-		contactEvents: hook('ghl-contact-to-tookan', 'ghlTrigger'),
-		ghlForm: `${base}webhook/${automation.webhookId}/webhook?token=${token}`,
-		form: `${base}form/${nodeOf(workflows['form-to-ghl-contact'], 'n8n-nodes-base.formTrigger').webhookId}`,
-		tookanStatus: hook('tookan-task-to-ghl', 'tookanTrigger'),
-		tookanTags: hook('lead-source-tags', 'tookanTrigger'),
-		dashboard: `${base}webhook/${DASHBOARD_PATH}`,
-	};
-	sandbox.admin.addWebhook({ url: urls.contactEvents, service: 'ghl', events: ['ContactCreate', 'ContactUpdate'] });
-	sandbox.admin.addWebhook({ url: urls.tookanStatus, service: 'tookan' });
-	sandbox.admin.addWebhook({ url: urls.tookanTags, service: 'tookan' });
+	const urls = urlsOf(n8n.connection.webhookUrl, workflows, dashboardPath);
+	if (urls.contactEvents) sandbox.admin.addWebhook({ url: urls.contactEvents, service: 'ghl', events: ['ContactCreate', 'ContactUpdate'] });
+	for (const url of [urls.tookanStatus, urls.tookanTags]) if (url) sandbox.admin.addWebhook({ url, service: 'tookan' });
 	return { credentials, ids, urls };
 }
 

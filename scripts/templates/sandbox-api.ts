@@ -47,7 +47,7 @@ export interface NewContact {
 	firstName: string;
 	lastName: string;
 	email: string;
-	phone: string;
+	phone?: string;
 	companyName?: string;
 	address1?: string;
 	city?: string;
