@@ -21,6 +21,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { TookanApi } from '../../credentials/TookanApi.credentials';
+import { markExercised } from './exercised';
 
 export type Parameters = Record<string, unknown>;
 export type ParameterSource = Parameters | ((itemIndex: number) => Parameters);
@@ -253,6 +254,14 @@ export async function runNode(
 	options: ContextOptions,
 ): Promise<{ output: INodeExecutionData[]; requests: SentRequest[] }> {
 	const { fn, requests } = fakeContext(options);
+	return { output: await executeNode(nodeType, fn), requests };
+}
+
+/** Runs `execute` with a stand-in context, noting the resource and operation as exercised (test/helpers/exercised.ts). */
+export async function executeNode(nodeType: INodeType, fn: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const resource = fn.getNodeParameter('resource', 0, '') as string;
+	const operation = fn.getNodeParameter('operation', 0, '') as string;
+	markExercised(`${nodeType.description.name}:${resource}:${operation}`);
 	const result = await nodeType.execute!.call(fn);
-	return { output: (result as INodeExecutionData[][])[0] ?? [], requests };
+	return (result as INodeExecutionData[][])[0] ?? [];
 }

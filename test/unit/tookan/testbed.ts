@@ -9,7 +9,7 @@ import { budgetKeyOf, TOOKAN_LIMITS } from '../../../nodes/shared/tookan';
 import { Tookan } from '../../../nodes/Tookan/Tookan.node';
 import { createSandbox, type Sandbox } from '../../../sandbox/server';
 import type { TookanModule } from '../../../sandbox/tookan/index';
-import { fakeContext, type FakeContext, type ParameterSource, type SentRequest } from '../../helpers/n8n-context';
+import { executeNode, fakeContext, type FakeContext, type ParameterSource, type SentRequest } from '../../helpers/n8n-context';
 
 /** 2025-03-10 06:00 UTC (11:30 in India): the sandbox clock. */
 export const NOW = Date.UTC(2025, 2, 10, 6, 0, 0);
@@ -98,8 +98,7 @@ export async function startTestbed(options: { pageSize?: number; realClock?: boo
 	const attempt = async (parameters: ParameterSource, o: RunOptions = {}) => {
 		const { fn, requests } = contextFor(parameters, o);
 		try {
-			const result = await node.execute!.call(fn);
-			return { output: (result as INodeExecutionData[][])[0] ?? [], sent: requests.map(toSent) };
+			return { output: await executeNode(node, fn), sent: requests.map(toSent) };
 		} catch (error) {
 			return { output: [], sent: requests.map(toSent), error: error as Error };
 		}

@@ -5,6 +5,8 @@
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { markExercised } from '../../helpers/exercised';
+
 import { createSandbox, type Sandbox } from '../../../sandbox/server';
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
 import { GHL_EVENTS } from '../../../nodes/GhlTrigger/events';
@@ -201,7 +203,9 @@ describe('GHL Poll Trigger over the sandbox contact search', () => {
 			mode: 'trigger',
 		});
 		const result = await node.poll!.call(fn as unknown as IPollFunctions);
-		return (result?.[0] ?? []).map((i) => i.json);
+		const items = (result?.[0] ?? []).map((i) => i.json);
+		for (const item of items) markExercised(`ghlPollTrigger:event:${String(item.event)}`);
+		return items;
 	}
 
 	async function api(method: string, path: string, body?: IDataObject) {

@@ -1,3 +1,4 @@
+import { JOB_STATUS } from '../../../nodes/shared/tookan/codes';
 import { TookanTrigger } from '../../../nodes/TookanTrigger/TookanTrigger.node';
 import { withoutSecrets } from '../../../nodes/TookanTrigger/redact';
 import { deliver, lifecycle } from './webhook-context';
@@ -83,6 +84,23 @@ describe('Tookan Trigger webhook()', () => {
 			delivery: { body: delivery({ job_status: 1, template_key: 'AGENT_STARTED' }) },
 		});
 		expect(started.items).toHaveLength(1);
+	});
+
+	it.each(Object.entries(JOB_STATUS))('starts the workflow for a task that became %s (%s) when that status is selected', async (code, name) => {
+		const only = parameters({ statuses: [Number(code)] });
+		const run = await deliver(node, {
+			parameters: only,
+			credentials,
+			delivery: { body: delivery({ job_status: Number(code), job_id: 500 + Number(code), job_state: name }) },
+		});
+		expect(run.items).toHaveLength(1);
+		expect(run.items![0]).toMatchObject({ job_status: Number(code), job_id: 500 + Number(code) });
+		const other = await deliver(node, {
+			parameters: only,
+			credentials,
+			delivery: { body: delivery({ job_status: Number(code) === 2 ? 3 : 2, job_id: 600 + Number(code) }) },
+		});
+		expect(other.items).toBeUndefined();
 	});
 
 	it('drops an exact duplicate delivery but not a later change of the same task', async () => {

@@ -5,6 +5,7 @@
  */
 import type { IDataObject, IHookFunctions, INodeType, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { markExercised } from '../../helpers/exercised';
 import { fakeContext, type ContextOptions } from '../../helpers/n8n-context';
 
 export interface Delivery {
@@ -77,6 +78,10 @@ export async function deliver(
 	const { fn, response } = webhookContext(options);
 	const result = await node.webhook!.call(fn);
 	const items = result.workflowData?.[0]?.map((i) => i.json);
+	for (const item of items ?? []) {
+		const event = item.type ?? item.job_status ?? (item.contact ? 'workflowWebhook' : undefined);
+		if (event !== undefined) markExercised(`${node.description.name}:event:${String(event)}`);
+	}
 	return { result, response, items };
 }
 

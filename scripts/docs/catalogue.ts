@@ -1,0 +1,107 @@
+/**
+ * The operations catalogue, generated from the code: every action (resource + operation with the HTTP
+ * endpoint it calls) and every trigger event of the package. `npm run docs` writes it into README.md between
+ * the catalogue markers; test/unit/docs/catalogue.test.ts fails when the README and the code disagree.
+ */
+import { resources as ghlResources } from '../../nodes/GhlContacts/resources';
+import { POLL_EVENTS } from '../../nodes/GhlPollTrigger/properties';
+import { GHL_EVENTS } from '../../nodes/GhlTrigger/events';
+import { JOB_STATUS } from '../../nodes/shared/tookan/codes';
+import type { Resource } from '../../nodes/shared/types';
+import { resources as tookanResources } from '../../nodes/Tookan/resources';
+
+export const PACKAGE = 'n8n-nodes-ghl-tookan';
+
+export interface Entry {
+	/** Stable key tests report against: `<node>:<resource>:<operation>` or `<node>:event:<event>`. */
+	key: string;
+	node: string;
+	group: string;
+	name: string;
+	detail: string;
+}
+
+function actions(node: string, base: string, resources: Resource[]): Entry[] {
+	return resources.flatMap((resource) =>
+		resource.operations.map((op) => ({
+			key: `${node}:${resource.value}:${op.value}`,
+			node,
+			group: resource.name,
+			name: op.name,
+			detail: `\`${op.method} ${base}${op.path}\``,
+		})),
+	);
+}
+
+export function actionEntries(): Entry[] {
+	return [...actions('ghlContacts', '', ghlResources), ...actions('tookan', '/v2/', tookanResources).map((e) => ({ ...e, detail: e.detail.replace('/v2//', '/v2/') }))];
+}
+
+export function eventEntries(): Entry[] {
+	const ghl = GHL_EVENTS.map((e) => ({
+		key: `ghlTrigger:event:${e.type}`,
+		node: 'ghlTrigger',
+		group: e.group,
+		name: e.name,
+		detail: `\`${e.type}\`${Object.keys(e.fetch).length ? ` (Enrich: ${Object.keys(e.fetch).join(', ')})` : ''}`,
+	}));
+	const poll = Object.values(POLL_EVENTS).map((e) => ({
+		key: `ghlPollTrigger:event:${e.label}`,
+		node: 'ghlPollTrigger',
+		group: 'Contact',
+		name: e.name,
+		detail: `\`POST /contacts/search\` by \`${e.field}\``,
+	}));
+	const tookan = Object.entries(JOB_STATUS).map(([code, name]) => ({
+		key: `tookanTrigger:event:${code}`,
+		node: 'tookanTrigger',
+		group: 'Task',
+		name: `Task ${name}`,
+		detail: `\`job_status\` ${code}`,
+	}));
+	return [...ghl, ...poll, ...tookan];
+}
+
+const TITLES: Record<string, string> = {
+	ghlContacts: 'GHL Contacts',
+	tookan: 'Tookan',
+	ghlTrigger: 'GHL Trigger',
+	ghlPollTrigger: 'GHL Poll Trigger',
+	tookanTrigger: 'Tookan Trigger',
+};
+
+function table(entries: Entry[], headers: [string, string, string]): string {
+	const rows = entries.map((e) => `| ${e.group} | ${e.name} | ${e.detail} |`);
+	return [`| ${headers.join(' | ')} |`, '| --- | --- | --- |', ...rows].join('\n');
+}
+
+function section(node: string, entries: Entry[], kind: 'actions' | 'events'): string {
+	const mine = entries.filter((e) => e.node === node);
+	const headers: [string, string, string] =
+		kind === 'actions' ? ['Resource', 'Operation', 'Calls'] : ['Group', 'Event', 'Payload / source'];
+	return `#### ${TITLES[node]} (\`${PACKAGE}.${node}\`): ${mine.length} ${kind === 'actions' ? 'actions' : 'trigger events'}\n\n${table(mine, headers)}`;
+}
+
+export function catalogueMarkdown(): string {
+	const a = actionEntries();
+	const e = eventEntries();
+	return [
+		`**${a.length} actions and ${e.length} trigger events** (generated from the node code by \`npm run docs\`).`,
+		section('ghlContacts', a, 'actions'),
+		section('tookan', a, 'actions'),
+		section('ghlTrigger', e, 'events'),
+		section('ghlPollTrigger', e, 'events'),
+		section('tookanTrigger', e, 'events'),
+	].join('\n\n');
+}
+
+export const START = '<!-- catalogue:start -->';
+export const END = '<!-- catalogue:end -->';
+
+/** The README with its catalogue section replaced by the generated one. */
+export function withCatalogue(readme: string): string {
+	const start = readme.indexOf(START);
+	const end = readme.indexOf(END);
+	if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} section`);
+	return `${readme.slice(0, start + START.length)}\n${catalogueMarkdown()}\n${readme.slice(end)}`;
+}
