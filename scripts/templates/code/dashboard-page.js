@@ -75,7 +75,7 @@ module.exports = function dashboardPage($, $input) {
 	<main>
 	${problems.length ? `<div class="problems">${problems.map(esc).join('<br>')}</div>` : ''}
 	<div class="cards">
-	${card('Tasks today', tasks.length, 'tasks.total', `${tasksByStatus.get(2) ?? 0} successful, ${(tasksByStatus.get(1) ?? 0) + (tasksByStatus.get(4) ?? 0)} under way`)}
+	${card('Tasks of the day', tasks.length, 'tasks.total', `${tasksByStatus.get(2) ?? 0} successful, ${(tasksByStatus.get(1) ?? 0) + (tasksByStatus.get(4) ?? 0)} under way`)}
 	${card('Agents busy', agentsByState.get('busy') ?? 0, 'agents.busy', `${metric('agents.free', agentsByState.get('free') ?? 0)} free, ${metric('agents.offline', agentsByState.get('offline') ?? 0)} offline`)}
 	${card('GHL contacts', contacts.length, 'contacts.total', `${byTag.length} tags in use`)}
 	${card('Failures', failedTasks.length + flagged.length, 'failures.total', `${metric('failures.tasks', failedTasks.length)} failed tasks, ${metric('failures.contacts', flagged.length)} contacts not synced`, failedTasks.length + flagged.length ? 'card bad' : 'card')}
@@ -87,7 +87,7 @@ module.exports = function dashboardPage($, $input) {
 	<section><h2>Contacts by status</h2>${table(['Status', 'Contacts'], rows(byType, ([type, n]) => [esc(type), metric(`contacts.status.${type}`, n)]), 'No contacts.')}</section>
 	</div>
 	<section><h2>Recent failures</h2>
-	${table(['Failed task', 'Customer', 'Agent', 'Address'], rows(failedTasks, (t) => [`#${esc(t.job_id)}`, esc(t.customer_username), esc(t.fleet_name), esc(t.job_address)]), 'No failed tasks today.')}
+	${table(['Failed task', 'Customer', 'Agent', 'Address'], rows(failedTasks, (t) => [`#${esc(t.job_id)}`, esc(t.customer_username), esc(t.fleet_name), esc(t.job_address)]), 'No failed tasks on this day.')}
 	${table([`Contact tagged ${esc(settings.failureTag)}`, 'Email', 'Phone'], rows(flagged, (c) => [esc(nameOf(c)), esc(c.email), esc(c.phone)]), 'No contact failed to sync.')}
 	</section>
 	<p class="empty">Generated ${esc(new Date().toISOString())} from GHL and Tookan.</p>

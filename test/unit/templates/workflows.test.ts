@@ -1,0 +1,133 @@
+/**
+ * The template files in workflows/: up to date with their builders, parameters that this package's nodes
+ * really have (names and option values, per resource and operation), credentials by type only and no
+ * secrets, the two sticky notes, and an error path for every node that may fail for an item.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+
+import { GhlContacts } from '../../../nodes/GhlContacts/GhlContacts.node';
+import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
+import { Tookan } from '../../../nodes/Tookan/Tookan.node';
+import { TookanTrigger } from '../../../nodes/TookanTrigger/TookanTrigger.node';
+import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
+import { PACKAGE_NAME } from '../../../scripts/harness/paths';
+import { render, templateFile, TEMPLATES, WORKFLOWS_DIR } from '../../../scripts/templates/catalogue';
+
+interface Node {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	onError?: string;
+}
+interface Workflow {
+	name: string;
+	nodes: Node[];
+	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+}
+
+const DESCRIPTIONS: Record<string, INodeTypeDescription> = Object.fromEntries(
+	[new GhlContacts(), new Tookan(), new GhlTrigger(), new TookanTrigger()].map((node) => [`${PACKAGE_NAME}.${node.description.name}`, node.description]),
+);
+const ACTION_TYPES = [`${PACKAGE_NAME}.ghlContacts`, `${PACKAGE_NAME}.tookan`];
+
+const files = readdirSync(WORKFLOWS_DIR).filter((file) => file.endsWith('.json'));
+const workflows: Array<[string, Workflow]> = files.map((file) => [file, JSON.parse(readFileSync(join(WORKFLOWS_DIR, file), 'utf8')) as Workflow]);
+
+/** The node's properties n8n shows for this node's parameter values (resource/operation settled). */
+function shownProperties(description: INodeTypeDescription, parameters: Record<string, unknown>): INodeProperties[] {
+	return description.properties.filter((property) => {
+		const show = (property.displayOptions?.show ?? {}) as Record<string, unknown[]>;
+		return Object.entries(show).every(([name, allowed]) => {
+			if (name.startsWith('@')) return true;
+			const value = parameters[name] ?? description.properties.find((p) => p.name === name)?.default;
+			return allowed.includes(value as never);
+		});
+	});
+}
+
+/** Parameter paths (`additionalFields.order_id`) that the node does not have, or option values it does not offer. */
+function unknownParameters(node: Node): string[] {
+	const description = DESCRIPTIONS[node.type];
+	const shown = shownProperties(description, node.parameters);
+	const problems: string[] = [];
+	for (const [name, value] of Object.entries(node.parameters)) {
+		const property = shown.find((p) => p.name === name);
+		if (!property) {
+			problems.push(name);
+			continue;
+		}
+		const fixed = (v: unknown) => !(typeof v === 'string' && v.startsWith('='));
+		const offered = (v: unknown) => (property.options ?? []).some((o) => 'value' in o && o.value === v);
+		// dropdowns filled from the service (loadOptions) take any value; fixed ones only theirs
+		const dynamic = property.typeOptions?.loadOptionsMethod !== undefined;
+		const chosen = dynamic ? [] : property.type === 'options' ? [value] : property.type === 'multiOptions' && Array.isArray(value) ? value : [];
+		for (const v of chosen.filter(fixed)) if (!offered(v)) problems.push(`${name}=${String(v)}`);
+		if (property.type === 'collection' && value && typeof value === 'object') {
+			const children = (property.options ?? []) as INodeProperties[];
+			for (const child of Object.keys(value)) if (!children.some((c) => c.name === child)) problems.push(`${name}.${child}`);
+		}
+	}
+	return problems;
+}
+
+describe.each(workflows)('%s', (file, workflow) => {
+	it('is what its builder writes', () => {
+		const build = TEMPLATES.map((make) => make()).find((flow) => `${flow.slug}.json` === file);
+		expect(build).toBeDefined();
+		expect(readFileSync(templateFile(build!.slug), 'utf8')).toBe(render(build!));
+	});
+
+	it("uses only parameters and values this package's nodes have", () => {
+		const ours = workflow.nodes.filter((node) => DESCRIPTIONS[node.type]);
+		expect(ours.length).toBeGreaterThan(0);
+		expect(Object.fromEntries(ours.map((node) => [node.name, unknownParameters(node)]))).toEqual(
+			Object.fromEntries(ours.map((node) => [node.name, []])),
+		);
+	});
+
+	it('references credentials by type with placeholder ids, and holds no secret', () => {
+		const text = JSON.stringify(workflow);
+		for (const secret of [GHL_DEFAULTS.pit, GHL_DEFAULTS.clientSecret, 'sandbox-tookan-api-key', 'sandbox-tookan-shared-secret', 'BEGIN PUBLIC KEY']) {
+			expect(text).not.toContain(secret);
+		}
+		for (const node of workflow.nodes.filter((n) => n.credentials)) {
+			for (const [type, ref] of Object.entries(node.credentials!)) {
+				expect(['ghlPrivateIntegrationApi', 'tookanApi']).toContain(type);
+				expect(ref.id).toMatch(/-credential$/);
+			}
+		}
+	});
+
+	it('explains itself in "How it works" and "Set up" sticky notes', () => {
+		const notes = workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote').map((n) => String(n.parameters.content));
+		expect(notes.map((n) => n.split('\n')[0])).toEqual(['## How it works', '## Set up']);
+	});
+
+	it('gives every GHL/Tookan action an error path: an error output that is connected, or a page that reports it', () => {
+		for (const node of workflow.nodes.filter((n) => ACTION_TYPES.includes(n.type))) {
+			expect([node.name, node.onError]).toEqual([node.name, expect.stringMatching(/^continue(ErrorOutput|RegularOutput)$/)]);
+			if (node.onError === 'continueErrorOutput') {
+				expect([node.name, workflow.connections[node.name]?.main[1]?.length ?? 0]).toEqual([node.name, 1]);
+			}
+		}
+	});
+});
+
+it('the parameter check catches unknown parameters, collection fields and option values', () => {
+	const node: Node = {
+		name: 'Typo',
+		type: `${PACKAGE_NAME}.tookan`,
+		parameters: { resource: 'task', operation: 'create', taskType: 'teleport', additionalFields: { orderId: 'x', order_id: 'y' }, colour: 'red' },
+	};
+	expect(unknownParameters(node)).toEqual(['taskType=teleport', 'additionalFields.orderId', 'colour']);
+});
+
+it('has one JSON file and one setup note per template', () => {
+	const slugs = TEMPLATES.map((make) => make().slug).sort();
+	expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(slugs);
+	const notes = readdirSync(WORKFLOWS_DIR).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
+	expect(notes.sort()).toEqual(slugs);
+});
