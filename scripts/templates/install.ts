@@ -72,12 +72,12 @@ export async function createSandboxCredentials(n8n: N8n, sandbox: Sandbox, label
 	const tookan = (sandbox.tookan as unknown as TookanModule).config();
 	return [
 		await n8n.createCredential({
-			name: `GHL sandbox ${label}`,
+			name: `GHL sandbox${label ? ` ${label}` : ''}`,
 			type: 'ghlPrivateIntegrationApi',
 			data: { accessToken: GHL_DEFAULTS.pit, locationId: GHL_DEFAULTS.locationIds[0], baseUrl: sandbox.ghlBaseUrl },
 		}),
 		await n8n.createCredential({
-			name: `Tookan sandbox ${label}`,
+			name: `Tookan sandbox${label ? ` ${label}` : ''}`,
 			type: 'tookanApi',
 			data: { apiKey: tookan.apiKey, baseUrl: sandbox.tookanBaseUrl, userId: String(tookan.userId), sharedSecret: tookan.sharedSecret },
 		}),
@@ -120,7 +120,7 @@ export async function installTemplates(n8n: N8n, sandbox: Sandbox, options: Inst
 		for (const slug of options.only ?? SLUGS) {
 			const workflow = forSandbox(readTemplate(slug), publicKey, dashboardPath);
 			workflows[slug] = workflow;
-			ids[slug] = await n8n.importWorkflow(workflow, { name: `${workflow.name} [${label}]`, credentials });
+			ids[slug] = await n8n.importWorkflow(workflow, { name: label ? `${workflow.name} [${label}]` : workflow.name, credentials });
 			await n8n.publishWorkflow(ids[slug]);
 		}
 	} catch (error) {
