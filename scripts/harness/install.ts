@@ -114,7 +114,14 @@ export function ensureN8n(version = N8N_VERSION): N8nInstall {
 	log(`installing n8n ${version} into ${dir} (first run only, a few minutes)`);
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(join(dir, 'package.json'), JSON.stringify(n8nPackageJson(version), null, 2));
-	run('npm', ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir, env);
+	const install = ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+	try {
+		run('npm', [...install, '--prefer-offline'], dir, env);
+	} catch {
+		// --prefer-offline trusts cached package metadata, which may predate versions n8n needs (ETARGET)
+		log('retrying the install with fresh registry metadata');
+		run('npm', install, dir, env);
+	}
 	rebuildSqlite(dir, node, env);
 	const installed = JSON.parse(readFileSync(join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8'));
 	writeFileSync(join(dir, '.complete'), String(installed.version));
