@@ -8,6 +8,7 @@ import type { N8n } from '../harness';
 import { createTookanOrder, settle, submitForm, workTask } from './events';
 import { FORM_FIELDS } from './form-to-ghl-contact';
 import type { InstalledTemplates } from './install';
+import { ADA, ALAN, GRACE } from './samples';
 import { createGhlContact, createGhlTask, LOCATION, tookanOf, updateGhlContact } from './sandbox-api';
 
 type Json = Record<string, unknown>;
@@ -21,21 +22,6 @@ export interface Step {
 	title: string;
 	checks: Check[];
 }
-
-const ADA = {
-	firstName: 'Ada',
-	lastName: 'Lovelace',
-	email: 'ada.demo@example.com',
-	phone: '+14155550101',
-	companyName: 'Analytical Engines',
-	address1: '12 Market St',
-	city: 'Springfield',
-	state: 'IL',
-	postalCode: '62701',
-	country: 'US',
-};
-const GRACE = { name: 'Grace Hopper', email: 'grace.demo@example.com', phone: '+14155550102', address: '1 Navy Way, Arlington VA' };
-const ALAN = { firstName: 'Alan', lastName: 'Turing', email: 'alan.demo@example.com', phone: '+441908640404', companyName: 'Bletchley Park Ltd', address1: '1 Park Rd', city: 'Bletchley', postalCode: 'MK3 6EB', country: 'GB' };
 
 const check = (ok: boolean, yes: string, no: string): Check => ({ ok, text: ok ? yes : no });
 
@@ -90,7 +76,7 @@ export async function runDemoScenario(
 		check(!!grace, `GHL contact Grace Hopper created with tags ${JSON.stringify(grace?.tags)} and source "${String(grace?.source)}"`, 'no GHL contact for Grace'),
 	]);
 
-	const page = await submitForm(String(installed.urls.form), FORM_FIELDS.map((f) => (ALAN as Record<string, string>)[f.part] ?? ''));
+	const page = await submitForm(String(installed.urls.form), FORM_FIELDS.map((f) => ALAN[f.part] ?? ''));
 	await wait();
 	const alan = ghl('contacts').filter((c) => c.email === ALAN.email);
 	step('Alan Turing fills in the n8n form', [

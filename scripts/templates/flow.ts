@@ -119,6 +119,15 @@ export class Flow {
 		return [...new Set(referenced)].filter((name) => !names.has(name));
 	}
 
+	/**
+	 * The two notes every template has, above its nodes: "How it works" (`width` columns) and "Set up" (the
+	 * rest of `columns`, in yellow).
+	 */
+	explain(howItWorks: string, setUp: string, width = 5, columns = 9): this {
+		this.sticky('How it works', howItWorks, [0, -2], [width, 2]);
+		return this.sticky('Set up', setUp, [width, -2], [columns - width, 2], 5);
+	}
+
 	json(): WorkflowJson {
 		const unknown = this.unknownReferences();
 		if (unknown.length) throw new Error(`${this.slug}: expressions refer to missing nodes: ${unknown.join(', ')}`);

@@ -6,7 +6,7 @@
 import { addBusinessLink } from './business';
 import { addFailurePath } from './failures';
 import { Flow } from './flow';
-import { expr, ghl, ghlTrigger, noOp, set } from './nodes';
+import { core, expr, ghl, ghlTrigger, noOp, set } from './nodes';
 import { personNode, personOf, type PersonPart } from './person';
 
 const SUBMITTED = 'The submitted person';
@@ -30,48 +30,41 @@ export function formToGhlContact(): Flow {
 	const flow = new Flow('Form submission → GHL contact and business', 'form-to-ghl-contact');
 	const submitted = (part: PersonPart | 'source') => expr(personOf(SUBMITTED, part));
 
-	flow.sticky(
-		'How it works',
+	flow.explain(
 		`Two ways in, one way through:
 - **GHL form**: a GHL workflow (trigger *Form Submitted*) calls this workflow with its **Webhook** action.
 - **n8n form**: the n8n Form Trigger serves a form of its own.
 
 Both are mapped to the same person (name, email, phone, address — as template 1 maps the Tookan customer), then the GHL contact is **created or updated** (GHL's duplicate rules match email/phone, so a second submission updates the same contact) and linked to the GHL business of its company (created when missing). Failures are recorded on the contact (\`sync-failed\` tag + note) or stop the execution when no contact exists yet.`,
-		[0, -2],
-		[5, 2],
-	);
-	flow.sticky(
-		'Set up',
 		`1. Create a **GHL Private Integration** credential (or switch the GHL nodes to OAuth2).
 2. Publish. For GHL forms: in a GHL workflow triggered by *Form Submitted*, add the **Webhook** action with the GHL entry's Production URL + \`?token=\` + its Secret Token.
 3. For the n8n form: share the Form Trigger's Production URL. Disable the entry you do not use.`,
-		[5, -2],
-		[4, 2],
-		5,
 	);
 
 	const ghlEntry = flow.add(ghlTrigger('On GHL form submitted (workflow webhook)', [0, 0], { source: 'automation' }));
-	const formEntry = flow.add({
-		name: 'On n8n form submitted',
-		type: 'n8n-nodes-base.formTrigger',
-		typeVersion: 2.2,
-		at: [0, 1],
-		webhook: true,
-		parameters: {
-			formTitle: 'Contact us',
-			formDescription: 'Tell us who you are and where to deliver; we will get back to you.',
-			formFields: {
-				values: FORM_FIELDS.map((field) => ({
-					fieldLabel: field.label,
-					...(field.type ? { fieldType: field.type } : {}),
-					...(field.placeholder ? { placeholder: field.placeholder } : {}),
-					...(field.required ? { requiredField: true } : {}),
-				})),
+	const formEntry = flow.add(
+		core(
+			'On n8n form submitted',
+			[0, 1],
+			'formTrigger',
+			2.2,
+			{
+				formTitle: 'Contact us',
+				formDescription: 'Tell us who you are and where to deliver; we will get back to you.',
+				formFields: {
+					values: FORM_FIELDS.map((field) => ({
+						fieldLabel: field.label,
+						...(field.type ? { fieldType: field.type } : {}),
+						...(field.placeholder ? { placeholder: field.placeholder } : {}),
+						...(field.required ? { requiredField: true } : {}),
+					})),
+				},
+				responseMode: 'onReceived',
+				options: {},
 			},
-			responseMode: 'onReceived',
-			options: {},
-		},
-	});
+			true,
+		),
+	);
 	const fromGhl = Object.fromEntries(
 		(['contactId', 'firstName', 'lastName', 'name', 'email', 'phone', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country'] as const).map(
 			(part) => [part, `$json.contact.${part === 'contactId' ? 'id' : part}`],

@@ -16,25 +16,16 @@ export function ghlContactToTookan(): Flow {
 	const flow = new Flow('GHL contact → Tookan customer, tasks and business', 'ghl-contact-to-tookan');
 	const person = (part: string) => expr(personOf(PERSON, part));
 
-	flow.sticky(
-		'How it works',
+	flow.explain(
 		`When a contact is created or updated in HighLevel:
 1. **Tookan customer**: looked up by phone (then by name + email); edited when found, created otherwise — never duplicated.
 2. **Open GHL tasks → Tookan tasks**: each open task becomes a Tookan delivery to the contact's address, due at the task's due date. The GHL task id is the Tookan **Order ID**; tasks already in Tookan are skipped, so a re-run creates nothing new. Template 3 uses this link.
 3. **Business**: the contact is linked to the GHL business named like its company (created when missing).
 
 A step that fails for one item sends it to the failure path: the contact gets the \`sync-failed\` tag and a timeline note with the reason.`,
-		[0, -2],
-		[5, 2],
-	);
-	flow.sticky(
-		'Set up',
 		`1. Create a **GHL Private Integration** credential (or switch the GHL nodes to OAuth2) and a **Tookan** credential.
 2. Publish, then paste the trigger's Production URL into your Marketplace app (Webhooks) and subscribe to **ContactCreate** and **ContactUpdate**.
 3. Tookan needs a phone number for a customer and an address for a delivery: contacts without a phone are skipped; tasks of contacts without an address are reported on the contact.`,
-		[5, -2],
-		[4, 2],
-		5,
 	);
 
 	const trigger = flow.add(ghlTrigger('On GHL contact created or updated', [0, 0], { source: 'app', events: ['ContactCreate', 'ContactUpdate'] }));

@@ -21,25 +21,16 @@ export function leadSourceTags(): Flow {
 	const flow = new Flow('Tookan lead source and order tags → GHL contact tags', 'lead-source-tags');
 	const person = (part: string) => expr(personOf(PERSON, part));
 
-	flow.sticky(
-		'How it works',
+	flow.explain(
 		`For every Tookan task event:
 1. The task's **order tags** (Tookan \`tags\`) and its **lead source** (custom field labelled *Lead Source*) become GHL tags: \`vip\`, \`lead source: facebook\` (lower case).
 2. The GHL contact is found by the task customer's email/phone. Known contacts get the tags added (existing tags stay); unknown customers become a GHL contact with the tags, the lead source as contact source, and the same name/phone/address mapping as the other templates.
 3. Adding a tag twice changes nothing, so replays and later status changes are harmless.
 
 Failures are recorded on the contact (\`sync-failed\` tag + note), or stop the execution when no contact was found.`,
-		[0, -2],
-		[5, 2],
-	);
-	flow.sticky(
-		'Set up',
 		`1. Use the **GHL** and **Tookan** credentials of the other templates (Tookan with its Webhook Shared Secret).
 2. In Tookan, add a custom field labelled **Lead Source** to your task template (optional) and paste the trigger's Production URL as a notification webhook.
 3. Edit *${PERSON}* to change how tags are named.`,
-		[5, -2],
-		[4, 2],
-		5,
 	);
 
 	const trigger = flow.add(tookanTrigger(TRIGGER, [0, 0], { statuses: [], templateKeys: '', enrich: false }));

@@ -20,43 +20,31 @@ export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 /** `={{ expr }}`: an n8n expression. */
 export const expr = (code: string) => `={{ ${code} }}`;
 
-export function ghl(
+type Action = (
 	name: string,
 	at: Cell,
 	resource: string,
 	operation: string,
 	parameters: Record<string, unknown>,
-	options: NodeOptions = {},
-): NodeSpec {
-	return {
+	options?: NodeOptions,
+) => NodeSpec;
+
+/** An action node of this package: resource + operation + parameters, with its credential. */
+function action(node: string, credentials: NodeOptions['credentials'], fixed: Record<string, unknown> = {}): Action {
+	return (name, at, resource, operation, parameters, options = {}) => ({
 		name,
-		type: ours('ghlContacts'),
+		type: ours(node),
 		typeVersion: 1,
 		at,
-		parameters: { authentication: 'privateIntegrationToken', resource, operation, ...parameters },
-		credentials: GHL_CREDENTIAL,
+		parameters: { ...fixed, resource, operation, ...parameters },
+		credentials,
 		...options,
-	};
+	});
 }
 
-export function tookan(
-	name: string,
-	at: Cell,
-	resource: string,
-	operation: string,
-	parameters: Record<string, unknown>,
-	options: NodeOptions = {},
-): NodeSpec {
-	return {
-		name,
-		type: ours('tookan'),
-		typeVersion: 1,
-		at,
-		parameters: { resource, operation, ...parameters },
-		credentials: TOOKAN_CREDENTIAL,
-		...options,
-	};
-}
+/** GHL Contacts, authenticated with a Private Integration Token (switch to OAuth2 in the editor). */
+export const ghl = action('ghlContacts', GHL_CREDENTIAL, { authentication: 'privateIntegrationToken' });
+export const tookan = action('tookan', TOOKAN_CREDENTIAL);
 
 export function ghlTrigger(name: string, at: Cell, parameters: Record<string, unknown>): NodeSpec {
 	return { name, type: ours('ghlTrigger'), typeVersion: 1, at, parameters, webhook: true };
@@ -124,50 +112,48 @@ export function code(name: string, at: Cell, file: string, options: NodeOptions 
 	};
 }
 
-/** The condition list If and Filter nodes share: one boolean expression that must be true. */
-function condition(node: string, test: string) {
-	return {
-		options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-		conditions: [
-			{
-				id: stableId(node, test),
-				leftValue: expr(test),
-				rightValue: '',
-				operator: { type: 'boolean', operation: 'true', singleValue: true },
+/** An If or Filter node testing one JavaScript expression (true → output 0 / kept). */
+function conditionNode(type: 'if' | 'filter') {
+	return (name: string, at: Cell, test: string, options: NodeOptions = {}): NodeSpec => ({
+		name,
+		type: `n8n-nodes-base.${type}`,
+		typeVersion: 2.2,
+		at,
+		parameters: {
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+				conditions: [
+					{
+						id: stableId(name, test),
+						leftValue: expr(test),
+						rightValue: '',
+						operator: { type: 'boolean', operation: 'true', singleValue: true },
+					},
+				],
+				combinator: 'and',
 			},
-		],
-		combinator: 'and',
-	};
+			looseTypeValidation: true,
+			options: {},
+		},
+		...options,
+	});
 }
 
 /** If node: output 0 when `test` (a JavaScript expression) is true, output 1 otherwise. */
-export function ifNode(name: string, at: Cell, test: string, options: NodeOptions = {}): NodeSpec {
-	return {
-		name,
-		type: 'n8n-nodes-base.if',
-		typeVersion: 2.2,
-		at,
-		parameters: { conditions: condition(name, test), looseTypeValidation: true, options: {} },
-		...options,
-	};
-}
+export const ifNode = conditionNode('if');
 
 /** Filter node: keeps the items for which `test` is true. */
-export function filter(name: string, at: Cell, test: string, options: NodeOptions = {}): NodeSpec {
-	return {
-		name,
-		type: 'n8n-nodes-base.filter',
-		typeVersion: 2.2,
-		at,
-		parameters: { conditions: condition(name, test), looseTypeValidation: true, options: {} },
-		...options,
-	};
+export const filter = conditionNode('filter');
+
+/** An n8n core node (`n8n-nodes-base.<type>`); `webhook` gives it a webhookId (triggers, webhooks). */
+export function core(name: string, at: Cell, type: string, typeVersion: number, parameters: Record<string, unknown>, webhook = false): NodeSpec {
+	return { name, type: `n8n-nodes-base.${type}`, typeVersion, at, parameters, webhook };
 }
 
 export function noOp(name: string, at: Cell): NodeSpec {
-	return { name, type: 'n8n-nodes-base.noOp', typeVersion: 1, at, parameters: {} };
+	return core(name, at, 'noOp', 1, {});
 }
 
 export function stopAndError(name: string, at: Cell, message: string): NodeSpec {
-	return { name, type: 'n8n-nodes-base.stopAndError', typeVersion: 1, at, parameters: { errorMessage: message } };
+	return core(name, at, 'stopAndError', 1, { errorMessage: message });
 }

@@ -18,8 +18,7 @@ export function tookanTaskToGhl(): Flow {
 	const flow = new Flow('Tookan task update → GHL task and timeline note', 'tookan-task-to-ghl');
 	const change = (field: string) => expr(`$('${CHANGE}').first().json.${field}`);
 
-	flow.sticky(
-		'How it works',
+	flow.explain(
 		`When a Tookan task changes status (assigned, started, arrived, successful, failed, ...):
 1. Only tasks created by template 1 go on: they carry the GHL task id as **Order ID** and the contact's email/phone.
 2. The GHL contact is found by that email/phone and its task by the Order ID.
@@ -27,17 +26,9 @@ export function tookanTaskToGhl(): Flow {
 4. A timeline note is added, e.g. *Delivery #123: Started by Agent X at 14:05* (time in the task's time zone). A replayed event adds no second note.
 
 Failures are recorded on the contact (\`sync-failed\` tag + note), or stop the execution when no contact was found.`,
-		[0, -2],
-		[5, 2],
-	);
-	flow.sticky(
-		'Set up',
 		`1. Use the same **GHL** and **Tookan** credentials as template 1; set the Tookan credential's **Webhook Shared Secret**.
 2. Publish, then in Tookan (Settings › Notifications) paste the trigger's Production URL as the webhook of the task notifications and set the same shared secret.
 3. Change **Job Statuses** on the trigger to choose which changes reach GHL.`,
-		[5, -2],
-		[4, 2],
-		5,
 	);
 
 	const trigger = flow.add(tookanTrigger(TRIGGER, [0, 0], { statuses: NOTED_STATUSES, templateKeys: '', enrich: false }));

@@ -6,24 +6,12 @@
  */
 import { createGhlContact, createGhlTask, ghlApi, LOCATION, updateGhlContact } from '../../scripts/templates/sandbox-api';
 import { FAILURE_TAG } from '../../scripts/templates/failures';
+import { ADA } from '../../scripts/templates/samples';
 import { replayGhlEvent } from './templates/replay';
 import { contactByEmail, ghl, statuses, tookan, useTemplates, type Json } from './templates/world';
 
 const world = useTemplates(['ghl-contact-to-tookan']);
 const T1 = 'ghl-contact-to-tookan';
-
-const ADA = {
-	firstName: 'Ada',
-	lastName: 'Lovelace',
-	email: 'ada@example.com',
-	phone: '+14155550101',
-	companyName: 'Analytical Engines',
-	address1: '12 Market St',
-	city: 'Springfield',
-	state: 'IL',
-	postalCode: '62701',
-	country: 'US',
-};
 
 const customersWithPhone = (phone: string) => tookan(world).customers.filter((c) => c.customer_phone === phone);
 const tasksWithOrder = (orderId: string) => tookan(world).tasks.filter((t) => t.order_id === orderId);

@@ -7,12 +7,12 @@
 import { createTookanOrder, workTask } from '../../scripts/templates/events';
 import { createGhlContact, createGhlTask, updateGhlContact } from '../../scripts/templates/sandbox-api';
 import { nodeOutput } from '../../scripts/harness';
+import { ADA, GRACE } from '../../scripts/templates/samples';
 import { replayTookanEvent } from './templates/replay';
 import { contactByEmail, ghl, statuses, tookan, useTemplates, type Json } from './templates/world';
 
 const world = useTemplates(['ghl-contact-to-tookan', 'tookan-task-to-ghl', 'lead-source-tags']);
 
-const ADA = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+14155550101', address1: '12 Market St', city: 'Springfield', country: 'US' };
 
 /** "HH:mm" of the history entry that moved the task to `label`, in the task's own time zone. */
 function changedAt(task: Json, label: string): string {
@@ -94,8 +94,6 @@ describe('template 3: Tookan task update → GHL task and timeline note', () => 
 });
 
 describe('template 4: Tookan lead source and order tags → GHL tags', () => {
-	const GRACE = { name: 'Grace Hopper', email: 'grace@example.com', phone: '+14155550102', address: '1 Navy Way, Arlington' };
-
 	it('makes a new customer a GHL contact with the order tags, the lead source tag and source', async () => {
 		await createTookanOrder(world.sandbox, { ...GRACE, tags: 'VIP, express', leadSource: 'Facebook', deliverBy: '2030-01-01 10:00:00' });
 		await world.settle();
