@@ -69,29 +69,30 @@ export async function submitForm(url: string, answers: string[]): Promise<Respon
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const UNFINISHED = ['new', 'running', 'waiting'] as const;
+
 /**
- * The workflows' executions as "<finished>" or "busy". The public API leaves running executions out of
- * its default list, so they are asked for by status.
+ * The workflows' finished executions as a count, or "busy" while one has not finished. The public API
+ * leaves unfinished executions out of its default list, so they are asked for by status.
  */
 async function progress(n8n: N8n, workflowIds: string[]): Promise<string> {
-	const count = async (query: { workflowId: string; status?: 'running' | 'waiting' }) => (await n8n.executions(query)).length;
 	let finished = 0;
 	for (const workflowId of workflowIds) {
-		if ((await count({ workflowId, status: 'running' })) + (await count({ workflowId, status: 'waiting' })) > 0) return 'busy';
-		finished += await count({ workflowId });
+		for (const status of UNFINISHED) if ((await n8n.executions({ workflowId, status })).length > 0) return 'busy';
+		finished += (await n8n.executions({ workflowId })).length;
 	}
 	return String(finished);
 }
 
 /**
  * Waits until the sandbox has no webhook left to deliver and the workflows have no execution left running,
- * with nothing new for two polls in a row (an execution may make the sandbox send another webhook).
+ * with nothing new for three polls in a row (an execution may make the sandbox send another webhook).
  */
 export async function settle(n8n: N8n, sandbox: Sandbox, workflowIds: string[], timeoutMs = 90_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let last = '';
 	let quiet = 0;
-	while (quiet < 2) {
+	while (quiet < 3) {
 		if (Date.now() > deadline) throw new Error(`the workflows were still busy after ${timeoutMs} ms`);
 		await sandbox.admin.drainWebhooks();
 		await pause(250);
