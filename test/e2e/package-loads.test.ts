@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeOutput, PACKAGE_NAME } from '../../scripts/harness';
+import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
+import { createSandbox } from '../../sandbox/server';
 import { declaredCredentials, declaredNodes } from './declared-types';
 import { getN8n } from './n8n';
 
@@ -51,30 +53,40 @@ describe('package loads in real n8n', () => {
 		expect(ours.sort()).toEqual(declared.map((name) => `${PACKAGE_NAME}.${name}`).sort());
 	});
 
-	// Temporary: proves a package node executes in n8n. Replace with a real node's workflow when the
-	// placeholder is removed.
-	const placeholder = nodes.find((node) => node.name === 'placeholder');
-	(placeholder ? it : it.skip)('runs a workflow through the placeholder node', async () => {
-		const n8n = getN8n();
-		const label = `e2e-${randomUUID()}`;
-		const id = await n8n.importWorkflow({
-			name: `package-loads ${label}`,
-			nodes: [
-				{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{
-					name: 'Stamp',
-					type: `${PACKAGE_NAME}.placeholder`,
-					typeVersion: 1,
-					position: [220, 0],
-					parameters: { label },
-				},
-			],
-			connections: { Start: { main: [[{ node: 'Stamp', type: 'main', index: 0 }]] } },
-		});
-		const execution = await n8n.runWorkflow(id);
-		expect(execution.status).toBe('success');
-		expect(nodeOutput(execution, 'Stamp')).toEqual([{ placeholderLabel: label }]);
-		const listed = await n8n.executions({ workflowId: id });
-		expect(listed.map((e) => e.id)).toEqual([execution.id]);
+	it('runs a workflow through a package node (GHL Contacts against the sandbox)', async () => {
+		const sandbox = await createSandbox({ tookan: false, seed: { ghl: { contacts: 3 } } as never });
+		try {
+			const n8n = getN8n();
+			const credential = await n8n.createCredential({
+				name: `package-loads PIT ${randomUUID()}`,
+				type: 'ghlPrivateIntegrationApi',
+				data: { accessToken: GHL_DEFAULTS.pit, locationId: GHL_DEFAULTS.locationIds[0], baseUrl: sandbox.ghlBaseUrl },
+			});
+			const id = await n8n.importWorkflow({
+				name: `package-loads ${credential.name}`,
+				nodes: [
+					{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						name: 'List Contacts',
+						type: `${PACKAGE_NAME}.ghlContacts`,
+						typeVersion: 1,
+						position: [220, 0],
+						parameters: { authentication: 'privateIntegrationToken', resource: 'contact', operation: 'getAll', returnAll: true, simplify: true },
+						credentials: { ghlPrivateIntegrationApi: { id: 'template-placeholder', name: credential.name } },
+					},
+				],
+				connections: { Start: { main: [[{ node: 'List Contacts', type: 'main', index: 0 }]] } },
+			});
+			const execution = await n8n.runWorkflow(id);
+			expect(execution.status).toBe('success');
+			const ids = nodeOutput(execution, 'List Contacts').map((c) => c.id);
+			const stored = (sandbox.admin.ghlRecords('contacts', { locationId: GHL_DEFAULTS.locationIds[0] }) as Array<{ id: string }>).map((c) => c.id);
+			expect(ids.sort()).toEqual(stored.sort());
+			expect(ids).toHaveLength(3);
+			const listed = await n8n.executions({ workflowId: id });
+			expect(listed.map((e) => e.id)).toEqual([execution.id]);
+		} finally {
+			await sandbox.close();
+		}
 	});
 });
