@@ -249,8 +249,13 @@ export function rows(
 	};
 	if (o.description) property.description = o.description;
 	if (o.show) property.displayOptions = { show: o.show as never };
+	const isObject = (v: unknown): v is IDataObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 	const rowParser: Parser = (value) => {
-		const entries = ((value as IDataObject | undefined)?.[rowName] ?? []) as IDataObject[];
+		if (parse.isEmpty(value)) return undefined;
+		const entries: unknown = isObject(value) ? (value[rowName] ?? []) : undefined;
+		if (!Array.isArray(entries) || !entries.every(isObject)) {
+			throw new parse.FieldError(`must be a list of ${rowDisplayName} rows, got ${parse.quote(value)}`);
+		}
 		const parsed = entries.map((entry) => {
 			const out: IDataObject = {};
 			for (const child of children) {

@@ -95,20 +95,24 @@ export const boolean: Parser = (value) => {
 	throw new FieldError(`must be true or false, got ${quote(value)}`);
 };
 
-/** Accepts ISO strings, epoch milliseconds, JS Dates and Luxon DateTimes (what n8n expressions produce). */
+const validDate = (d: Date): Date | undefined => (Number.isNaN(d.getTime()) ? undefined : d);
+
+/**
+ * Accepts ISO strings, epoch milliseconds (number, or 10/13 digits as seconds/ms), JS Dates and Luxon
+ * DateTimes (what n8n expressions produce). Anything else, or a date outside JavaScript's range, is undefined.
+ */
 export function toDate(value: unknown): Date | undefined {
 	if (isEmpty(value)) return undefined;
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+	if (value instanceof Date) return validDate(value);
 	if (typeof value === 'object' && value !== null && typeof (value as IDataObject).toISO === 'function') {
 		const iso = (value as { toISO: () => string | null }).toISO();
-		return iso ? new Date(iso) : undefined;
+		return iso ? validDate(new Date(iso)) : undefined;
 	}
-	if (typeof value === 'number') return new Date(value);
+	if (typeof value === 'number') return validDate(new Date(value));
 	const s = String(value).trim();
-	if (/^\d{10,13}$/.test(s)) return new Date(s.length === 10 ? Number(s) * 1000 : Number(s));
+	if (/^\d{10,13}$/.test(s)) return validDate(new Date(s.length === 10 ? Number(s) * 1000 : Number(s)));
 	if (!/^\d{4}-\d{2}-\d{2}/.test(s)) return undefined;
-	const d = new Date(s);
-	return Number.isNaN(d.getTime()) ? undefined : d;
+	return validDate(new Date(s));
 }
 
 /** A date and time, sent as an ISO 8601 string in UTC. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
-import { FieldError, isEmpty } from './parse';
+import { FieldError, isEmpty, quote } from './parse';
 import type { BuiltRequest, Field, Operation, Place } from './types';
 
 /** A parameter that failed validation, with the name a person sees in the editor. */
@@ -69,11 +69,19 @@ function labelled<T>(label: string, step: () => T): T {
 	return result as T;
 }
 
+/** A collection's value: its chosen fields as an object (an expression may produce anything else). */
+function fieldSet(value: unknown): IDataObject {
+	if (isEmpty(value)) return {};
+	if (typeof value !== 'object' || Array.isArray(value)) throw new FieldError(`must be a set of fields (an object), got ${quote(value)}`);
+	return value as IDataObject;
+}
+
 function take(field: Field, raw: unknown, label: string, sink: Sink): void {
 	const property = field.property;
 	const located = labelled(label, () => locatorValue(property, raw));
 	if (field.children) {
-		takeChildren(field.children, (located ?? {}) as IDataObject, label, sink);
+		const values = labelled(label, () => fieldSet(located));
+		takeChildren(field.children, values, label, sink);
 		return;
 	}
 	const value = labelled(label, () => {

@@ -6,9 +6,8 @@
  * A time given by the user is either an instant (it carries `Z` or an offset, or is an n8n DateTime / Date /
  * epoch) or a wall-clock time without an offset, which is taken as written in the task's time zone.
  */
-import type { IDataObject } from 'n8n-workflow';
 
-import { FieldError, isEmpty, quote } from '../parse';
+import { FieldError, isEmpty, quote, toDate } from '../parse';
 import type { Parser } from '../types';
 
 const MINUTE = 60_000;
@@ -100,18 +99,13 @@ export function zoneOffset(zone: string, at: number): number {
  */
 export const taskTime: Parser = (value) => {
 	if (isEmpty(value)) return undefined;
-	if (value instanceof Date) {
-		if (Number.isNaN(value.getTime())) throw new FieldError('is not a valid date');
-		return value.toISOString();
+	const text = typeof value === 'string' ? value.trim() : '';
+	// instants: Date, Luxon DateTime, epoch seconds or milliseconds
+	if (typeof value !== 'string' || /^\d{10,13}$/.test(text)) {
+		const instant = toDate(value);
+		if (!instant) throw new FieldError(`is not a valid date, got ${quote(value)}`);
+		return instant.toISOString();
 	}
-	if (typeof value === 'number') return new Date(value).toISOString();
-	if (typeof value === 'object' && value !== null && typeof (value as IDataObject).toISO === 'function') {
-		const iso = (value as { toISO: () => string | null }).toISO();
-		if (!iso) throw new FieldError('is not a valid date');
-		return new Date(iso).toISOString();
-	}
-	const text = String(value).trim();
-	if (/^\d{10,13}$/.test(text)) return new Date(text.length === 10 ? Number(text) * 1000 : Number(text)).toISOString();
 	const wall = wallClock(text);
 	if (wall !== undefined) return formatClock(wall);
 	if (WITH_OFFSET.test(text)) {
