@@ -34,5 +34,13 @@ module.exports = {
 			globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/setup-timeout.ts'],
 		}),
+		// reliability: fault storm, tokens, webhooks, bad input + fuzz, secrets, daily budget (test/reliability/README.md).
+		// Shares the e2e project's n8n (same globalSetup/Teardown paths: jest runs each path once per run).
+		project('reliability', {
+			slowTestThreshold: 120,
+			globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+			globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/setup-timeout.ts'],
+		}),
 	],
 };
