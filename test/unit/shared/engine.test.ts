@@ -17,6 +17,7 @@ afterEach(async () => {
 });
 
 async function run(handler: StubHandler, parameters: Record<string, unknown> | ((i: number) => Record<string, unknown>), opts: { items?: number; continueOnFail?: boolean } = {}) {
+	await server?.close();
 	server = await startStubServer(handler);
 	const base = { authentication: 'privateIntegrationToken' };
 	return await runNode(new GhlContacts(), {
@@ -156,7 +157,6 @@ describe('shared engine', () => {
 		});
 		// the first answer teaches the budget for this credential and location; budgets outlive executions
 		await run(handler, params, { items: 1 });
-		await server!.close();
 		const { output } = await run(handler, params, { items: 14 });
 		expect(output.map((o) => o.json.id)).toEqual(Array.from({ length: 14 }, (_, i) => `rate${i}`));
 		const arrivals = server!.requests.map((r) => r.at).sort((a, b) => a - b);
