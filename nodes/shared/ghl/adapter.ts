@@ -33,14 +33,22 @@ function missingRecord(request: BuiltRequest): string {
 	return `The ${what} "${value}"`;
 }
 
-function describeDaily(attempt: Attempt): string {
+/** When the daily budget resets: `x-ratelimit-daily-reset` when GHL sends it, else `Retry-After`, else midnight UTC. */
+function dailyReset(attempt: Attempt): Date | undefined {
 	const reset = attempt.headers['x-ratelimit-daily-reset'];
-	let when = 'at midnight UTC';
 	if (reset) {
 		const n = Number(reset);
 		const date = Number.isFinite(n) ? new Date(n < 1e12 ? n * 1000 : n) : new Date(reset);
-		if (!Number.isNaN(date.getTime())) when = `at ${date.toISOString()}`;
+		if (!Number.isNaN(date.getTime())) return date;
 	}
+	const seconds = Number(attempt.headers['retry-after']);
+	if (Number.isFinite(seconds) && seconds > 0) return new Date(Math.floor((Date.now() + seconds * 1000) / 1000) * 1000);
+	return undefined;
+}
+
+function describeDaily(attempt: Attempt): string {
+	const reset = dailyReset(attempt);
+	const when = reset ? `at ${reset.toISOString()}` : 'at midnight UTC';
 	const limit = attempt.headers['x-ratelimit-limit-daily'] ?? '200,000';
 	return `GHL's daily request limit (${limit} for this app and location) is used up. It resets ${when}; the node stopped retrying.`;
 }
