@@ -12,7 +12,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { BuiltRequest } from '../types';
-import { budgetFor, readRateHeaders, type BudgetLimits } from './budget';
+import { budgetFor, readRateHeaders, type BudgetLimits, type RateBudget, type Ticket } from './budget';
 import { gateFor } from './refresh';
 import { bodyObject, fromError, fromResponse, type Attempt } from './response';
 
@@ -70,6 +70,16 @@ export const DEFAULT_SETTINGS: SendSettings = { retries: 5, rateLimitRetries: 30
 
 function backoff(attempt: number, capMs = 10_000): number {
 	const base = Math.min(capMs, 300 * 2 ** attempt);
+	return Math.round(base / 2 + Math.random() * (base / 2));
+}
+
+/**
+ * How long a refused request waits before it queues for the budget again: a few of the window's slots,
+ * doubling with each refusal, never more than one window, with jitter so retries do not arrive together.
+ */
+function rateLimitWait(budget: RateBudget | undefined, refusals: number): number {
+	if (!budget) return Math.max(backoff(refusals - 1), 250);
+	const base = Math.min(budget.intervalMs, budget.slotMs * 2 ** Math.min(refusals, 10));
 	return Math.round(base / 2 + Math.random() * (base / 2));
 }
 
@@ -140,7 +150,10 @@ export async function send(
 	settings: SendSettings = DEFAULT_SETTINGS,
 ): Promise<IDataObject> {
 	let transientFailures = 0;
+	/** 429s met while no request of the bucket got through: only these count towards giving up. */
 	let rateLimited = 0;
+	let refusals = 0;
+	let progress = -1;
 	/** Tokens can expire again between a refresh and the re-send; a few refresh rounds are normal. */
 	let authRounds = 0;
 	for (;;) {
@@ -148,21 +161,21 @@ export async function send(
 		const gate = prepared.oauth ? gateFor(prepared.refreshKey) : undefined;
 		const budget = adapter.limits ? budgetFor(prepared.budgetKey, adapter.limits) : undefined;
 		await gate?.idle();
-		await budget?.acquire();
+		let ticket: Ticket | undefined = await budget?.acquire();
 		let attempt = await attemptOnce(fn, prepared, false, settings.timeoutMs);
-		let dailySpent = budget?.observe(attempt.status, readRateHeaders(attempt.headers)) ?? false;
+		let dailySpent = budget?.observe(attempt.status, readRateHeaders(attempt.headers), ticket) ?? false;
 
 		if (attempt.status === 401 && adapter.isExpiredToken(attempt) && authRounds < MAX_AUTH_ROUNDS) {
 			authRounds++;
 			adapter.onAuthRejected?.(request);
 			if (gate) {
 				const outcome = await gate.run(async () => {
-					await budget?.acquire();
+					ticket = await budget?.acquire();
 					return await attemptOnce(fn, prepared, true, settings.timeoutMs);
 				});
 				if (!outcome.ran) continue;
 				attempt = outcome.result;
-				dailySpent = budget?.observe(attempt.status, readRateHeaders(attempt.headers)) ?? false;
+				dailySpent = budget?.observe(attempt.status, readRateHeaders(attempt.headers), ticket) ?? false;
 				if (attempt.status === 401 && adapter.isExpiredToken(attempt) && authRounds < MAX_AUTH_ROUNDS) continue;
 			} else if (prepared.credentialsDecrypted) {
 				continue;
@@ -176,13 +189,15 @@ export async function send(
 		}
 
 		if (attempt.status === 429) {
-			if (dailySpent || rateLimited >= settings.rateLimitRetries) {
+			// A refusal while other requests of the bucket get through (another process took the slot) is
+			// this request's turn coming later, not a failure; the budget has already adjusted its share.
+			if (!budget || progress < 0 || budget.succeeded === progress) rateLimited++;
+			progress = budget?.succeeded ?? -1;
+			refusals++;
+			if (dailySpent || rateLimited > settings.rateLimitRetries || refusals > settings.rateLimitRetries * 10) {
 				throw apiError(fn, request, attempt, adapter.explain(attempt, request));
 			}
-			const wait = Math.max(backoff(rateLimited, budget?.intervalMs ?? 10_000), 250);
-			budget?.pause(wait);
-			rateLimited++;
-			await sleep(wait);
+			await sleep(rateLimitWait(budget, refusals));
 			continue;
 		}
 
