@@ -13,7 +13,7 @@ export interface Service {
 	context(fn: IExecuteFunctions, itemIndex: number): Promise<IDataObject>;
 }
 
-export const DEFAULT_CONCURRENCY = 20;
+export const DEFAULT_CONCURRENCY = 50;
 
 /** The "Request Options" collection every action node offers. */
 export const requestOptionsProperty: INodeProperties = {
@@ -27,10 +27,10 @@ export const requestOptionsProperty: INodeProperties = {
 			displayName: 'Max Parallel Requests',
 			name: 'concurrency',
 			type: 'number',
-			default: 20,
+			default: 50,
 			typeOptions: { minValue: 1, maxValue: 100 },
 			description:
-				'How many items are processed at the same time. The node also keeps below the API rate limit, so higher values only help with slow responses.',
+				'How many items are processed at the same time. The node also keeps below the API rate limit, so this only bounds how many requests wait for an answer at once.',
 		},
 		{
 			displayName: 'Retries',
