@@ -14,6 +14,8 @@ export interface GhlLocationSettings {
 export interface GhlConfig {
 	rateLimit: RateLimitSettings & { retryAfter: boolean };
 	accessTokenTtlSeconds: number;
+	/** An OAuth or location access token expires after this many requests (0 = only its lifetime counts). */
+	accessTokenMaxUses: number;
 	refreshTokenTtlSeconds: number;
 	authCodeTtlSeconds: number;
 	/** `Version` header values accepted on versioned routes (spec: 2021-07-28; the official SDK sends 2023-02-21). */
@@ -28,6 +30,7 @@ export function defaultGhlConfig(): GhlConfig {
 	return {
 		rateLimit: { max: 100, intervalMs: 10_000, daily: 200_000, retryAfter: false },
 		accessTokenTtlSeconds: 86_399,
+		accessTokenMaxUses: 0,
 		refreshTokenTtlSeconds: 31_536_000,
 		authCodeTtlSeconds: 600,
 		acceptedVersions: ['2021-07-28', '2023-02-21'],

@@ -24,6 +24,8 @@ export interface AccessToken extends Grant {
 	issuedAt: number;
 	/** null = never expires (PITs). */
 	expiresAt: number | null;
+	/** Requests made with it (counted only when `accessTokenMaxUses` is set). */
+	uses?: number;
 }
 
 export interface RefreshToken extends Grant {

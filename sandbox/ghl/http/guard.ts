@@ -54,7 +54,13 @@ function bearerToken(deps: GhlDeps, header: string | undefined): AccessToken {
 	if (!match) throw unauthorized(MESSAGES.expired);
 	const token = deps.state.tokens.lookupAccess(match[1]);
 	if (!token) throw unauthorized(MESSAGES.invalidToken);
-	if (token.expiresAt !== null && token.expiresAt <= deps.ctx.now()) throw unauthorized(MESSAGES.expired);
+	const now = deps.ctx.now();
+	if (token.expiresAt !== null && token.expiresAt <= now) throw unauthorized(MESSAGES.expired);
+	const maxUses = deps.config().accessTokenMaxUses;
+	if (token.expiresAt !== null && maxUses > 0 && (token.uses = (token.uses ?? 0) + 1) > maxUses) {
+		token.expiresAt = now - 1;
+		throw unauthorized(MESSAGES.expired);
+	}
 	return token;
 }
 
