@@ -44,6 +44,17 @@ function parseBody(text: string): unknown {
 	}
 }
 
+/** A pooled keep-alive socket n8n already closed fails at once with "other side closed"; one fresh try. */
+async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
+	try {
+		return await fetch(url, init);
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+		if (cause?.code !== 'UND_ERR_SOCKET' && !/other side closed/i.test(cause?.message ?? '')) throw error;
+		return await fetch(url, init);
+	}
+}
+
 export class N8nClient {
 	private cookie?: string;
 
@@ -58,7 +69,7 @@ export class N8nClient {
 	}
 
 	private async send(method: Method, url: string, headers: Record<string, string>, body?: unknown) {
-		const res = await fetch(url, {
+		const res = await fetchOnce(url, {
 			method,
 			headers: {
 				accept: 'application/json',

@@ -31,22 +31,35 @@ function exited(child: ChildProcess): boolean {
 	return child.exitCode !== null || child.signalCode !== null;
 }
 
-/** Polls `/healthz/readiness` (DB connected and migrated) until it answers 200. */
-export async function waitForReady(url: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
+/**
+ * Polls `/healthz/readiness` (DB connected and migrated) until it answers 200, then, with `rest` (an editor
+ * process), `/rest/settings` until the REST API is mounted: n8n 1.x reports ready before its controllers exist.
+ */
+export async function waitForReady(
+	url: string,
+	child: ChildProcess,
+	logFile: string,
+	timeoutMs: number,
+	options: { rest?: boolean } = {},
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
+	const probes = [`${url}healthz/readiness`, ...(options.rest ? [`${url}rest/settings`] : [])];
+	while (probes.length && Date.now() < deadline) {
 		if (exited(child)) {
 			throw new Error(`n8n exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${logTail(logFile)}`);
 		}
 		try {
-			const res = await fetch(`${url}healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-			if (res.ok) return;
+			const res = await fetch(probes[0], { signal: AbortSignal.timeout(2000) });
+			if (res.ok) {
+				probes.shift();
+				continue;
+			}
 		} catch {
 			// not listening yet
 		}
 		await pause(250);
 	}
-	throw new Error(`n8n not ready after ${timeoutMs} ms:\n${logTail(logFile)}`);
+	if (probes.length) throw new Error(`n8n not ready after ${timeoutMs} ms:\n${logTail(logFile)}`);
 }
 
 /** SIGTERM to the process group, then SIGKILL after `graceMs`. Resolves once the main process is gone. */

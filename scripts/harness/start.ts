@@ -99,7 +99,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		const env = n8nEnv({ version: install.version, nodeBin: install.node.bin, userFolder, port, brokerPort, extra: options.env });
 		child = spawnN8n(install, ['start'], env, logFile);
 		const url = `http://127.0.0.1:${port}/`;
-		await waitForReady(url, child, logFile, options.readyTimeoutMs ?? 120_000);
+		await waitForReady(url, child, logFile, options.readyTimeoutMs ?? 120_000, { rest: true });
 		const login = newOwnerLogin();
 		const connection: N8nConnection = {
 			version: install.version,

@@ -13,7 +13,10 @@ export async function createCredential(
 	client: N8nClient,
 	credential: { name: string; type: string; data: Record<string, unknown> },
 ): Promise<CredentialRef> {
-	const created = await client.api<CredentialRef>('POST', '/credentials', credential);
+	// n8n 1.x injects "Allowed HTTP Request Domains" into every credential, and its public API schema then
+	// demands the domain list unless the choice is given explicitly
+	const data = client.version.startsWith('1.') ? { allowedHttpRequestDomains: 'all', ...credential.data } : credential.data;
+	const created = await client.api<CredentialRef>('POST', '/credentials', { ...credential, data });
 	return { id: created.id, name: created.name, type: created.type };
 }
 

@@ -78,7 +78,9 @@ const UNFINISHED = ['new', 'running', 'waiting'] as const;
 async function progress(n8n: N8n, workflowIds: string[]): Promise<string> {
 	let finished = 0;
 	for (const workflowId of workflowIds) {
-		for (const status of UNFINISHED) if ((await n8n.executions({ workflowId, status })).length > 0) return 'busy';
+		// n8n 1.x's public API has no "new" status filter
+		const statuses = n8n.version.startsWith('1.') ? UNFINISHED.filter((s) => s !== 'new') : UNFINISHED;
+		for (const status of statuses) if ((await n8n.executions({ workflowId, status })).length > 0) return 'busy';
 		finished += (await n8n.executions({ workflowId })).length;
 	}
 	return String(finished);
