@@ -40,14 +40,14 @@ export class RateBudget {
 	limit: number;
 	intervalMs: number;
 	/**
-	 * Extra time a send stays in our window: the server counts a request when it arrives, somewhere between our
-	 * send and its answer, so two sends one window apart may be counted closer together by as much as their
-	 * response times differ. The margin is that spread over recent requests, or more after a 429 we caused.
+	 * Extra time a send stays in our window, for the skew between when we count a request and when the server
+	 * does; it grows after a 429 we caused while alone, and shrinks back as requests succeed.
 	 */
 	marginMs = MIN_MARGIN_MS;
-	private skewMs = MIN_MARGIN_MS;
 	private rtts: number[] = [];
 	private rttNext = 0;
+	/** The quickest answer (slowly following lasting changes): a request that took longer was delayed on its way. */
+	private fastestMs = Infinity;
 	dailyRemaining?: number;
 	dailyLimit?: number;
 	dailyReset?: string;
@@ -149,9 +149,23 @@ export class RateBudget {
 		return this.sends.length - this.indexAfter(at);
 	}
 
-	private forget(ticket: Ticket): void {
+	private forget(ticket: Ticket): boolean {
 		const index = this.indexAfter(ticket.at) - 1;
-		if (index >= this.head && this.sends[index] === ticket.at) this.sends.splice(index, 1);
+		if (index < this.head || this.sends[index] !== ticket.at) return false;
+		this.sends.splice(index, 1);
+		return true;
+	}
+
+	/**
+	 * A request that took longer than the quickest recent one was delayed on its way (n8n looking up the
+	 * credential, a busy event loop, the network), so the server counted it later than we did: its place in
+	 * our window moves by the delay. Only near the limit, where the exact place matters.
+	 */
+	private settle(ticket: Ticket, responseMs: number): void {
+		const delay = responseMs - this.fastestMs;
+		if (!(delay > 0) || this.sends.length - this.head < this.limit / 2 || !this.forget(ticket)) return;
+		const at = ticket.at + delay;
+		this.sends.splice(this.indexAfter(at), 0, at);
 	}
 
 	/**
@@ -203,17 +217,19 @@ export class RateBudget {
 				this.pause(this.slotMs);
 			} else if (this.onceAWindow(now)) {
 				// alone: the server still counted a request our window had already let go
-				this.skewMs = Math.round(this.marginMs * 1.5 + 10);
-				this.updateMargin();
+				this.marginMs = Math.min(Math.round(this.marginMs * 1.5 + 10), Math.ceil(this.intervalMs / 10));
 			}
 			return false;
 		}
 		if (status === undefined || status >= 400) return false;
 
 		this.succeeded++;
-		if (ticket) this.noteResponseTime(now - ticket.at);
 		if (remaining !== undefined && ticket) this.noteOthers(this.ceiling - remaining, ticket, 1, now);
 		else if (now - this.othersAt > this.intervalMs) this.others = 0;
+		if (ticket) {
+			this.noteResponseTime(now - ticket.at);
+			this.settle(ticket, now - ticket.at);
+		}
 		const target = this.target;
 		if (this.limit > target) {
 			this.limit = target;
@@ -229,9 +245,9 @@ export class RateBudget {
 			// the server's window is fuller than ours (others share it): wait for part of it to slide
 			this.pause(this.slotMs * 2);
 		}
-		// skew that has not shown for a while: give that part of the margin back bit by bit
-		if (this.skewMs > MIN_MARGIN_MS && this.succeeded % Math.max(1, Math.floor(this.ceiling / 4)) === 0) {
-			this.skewMs = Math.max(MIN_MARGIN_MS, Math.floor(this.skewMs * 0.9));
+		// skew that has not shown for a while: give the margin back bit by bit
+		if (this.marginMs > MIN_MARGIN_MS && this.succeeded % Math.max(1, Math.floor(this.ceiling / 4)) === 0) {
+			this.marginMs = Math.max(MIN_MARGIN_MS, Math.floor(this.marginMs * 0.9));
 		}
 		return false;
 	}
@@ -239,12 +255,11 @@ export class RateBudget {
 	private noteResponseTime(ms: number): void {
 		this.rtts[this.rttNext] = ms;
 		this.rttNext = (this.rttNext + 1) % RTT_SAMPLES;
-		if (this.rttNext % 8 === 0) this.updateMargin();
-	}
-
-	private updateMargin(): void {
-		const spread = this.rtts.length > 1 ? Math.max(...this.rtts) - Math.min(...this.rtts) : 0;
-		this.marginMs = Math.min(Math.max(MIN_MARGIN_MS, this.skewMs, spread), Math.ceil(this.intervalMs / 10));
+		if (ms < this.fastestMs) this.fastestMs = ms;
+		else if (this.rttNext === 0) {
+			// a burst queues every answer for a while: follow a lasting change only slowly
+			this.fastestMs += (Math.min(...this.rtts) - this.fastestMs) / 8;
+		}
 	}
 }
 

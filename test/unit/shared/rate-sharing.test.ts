@@ -37,6 +37,20 @@ describe('rate budget: alone or shared', () => {
 		expect(budget.delay()).toBe(0); // the refused send no longer holds a slot
 	});
 
+	it('keeps a request that was slow on its way in the window for longer, as the server counted it later', async () => {
+		jest.useFakeTimers({ now: 1_000_000 });
+		const budget = new RateBudget({ max: 2, intervalMs: 1000 });
+		const quick = await budget.acquire();
+		jest.advanceTimersByTime(100);
+		budget.observe(200, headers(2, 1, 1000), quick); // answered in 100 ms: the quickest so far
+		const slow = await budget.acquire();
+		jest.advanceTimersByTime(400);
+		budget.observe(200, headers(2, 0, 1000), slow); // 400 ms: delayed 300 ms on its way
+		jest.advanceTimersByTime(1130 - 500);
+		await budget.acquire(); // the quick one has left the window; the slow one counts from +400 ms
+		expect(budget.delay()).toBeGreaterThan(250);
+	});
+
 	it('leaves the requests others have in the server window to them, and takes the window back when they stop', async () => {
 		jest.useFakeTimers({ now: 1_000_000 });
 		const budget = new RateBudget({ max: 100, intervalMs: 1000 });
