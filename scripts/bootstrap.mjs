@@ -56,7 +56,7 @@ export function ensureDependencies() {
 	runOrExit('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
 }
 
-/** Node 24, n8n (GHL_TOOKAN_N8N_VERSION, default 2.40.7) and its migrated user-folder template in the cache. */
+/** Node 24, n8n (the default release and the compatibility ones) and their migrated user-folder templates in the cache. */
 export function ensureN8nCache() {
 	runOrExit(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'harness', 'prepare.ts')]);
 }

@@ -4,7 +4,7 @@ export { N8n } from './n8n';
 export { N8nClient, N8nHttpError, type N8nConnection } from './client';
 export { packPackage, buildPackage, isBuildFresh } from './pack';
 export { installPackage } from './install-package';
-export { ensureN8n, ensureNode24, cacheDir, N8N_VERSION, NODE_VERSION } from './install';
+export { ensureN8n, ensureNode24, cacheDir, COMPAT_N8N_VERSIONS, N8N_VERSION, NODE_VERSION } from './install';
 export { nodeOutput, type Execution, type ExecutionStatus } from './executions';
 export { executeWorkflowCli } from './execute-cli';
 export type { WorkflowJson, CredentialRef } from './workflow-payload';

@@ -15,7 +15,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export const NODE_VERSION = process.env.GHL_TOOKAN_NODE_VERSION ?? '24.11.1';
-export const N8N_VERSION = process.env.GHL_TOOKAN_N8N_VERSION ?? '2.40.7';
+/** The newest n8n 2.x this registry installs (2.41.3 needs a dependency version the registry lacks). */
+export const N8N_VERSION = process.env.GHL_TOOKAN_N8N_VERSION ?? '2.41.1';
+/** Other n8n releases the compatibility test runs on: the newest 1.x. */
+export const COMPAT_N8N_VERSIONS = (process.env.GHL_TOOKAN_COMPAT_N8N ?? '1.123.81').split(',').filter(Boolean);
 
 export function cacheDir(): string {
 	return process.env.GHL_TOOKAN_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-ghl-tookan');

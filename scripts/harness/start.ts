@@ -20,7 +20,7 @@ import { freePort } from './ports';
 import { newUserFolder } from './user-folder';
 
 export interface StartOptions {
-	/** n8n release (default 2.40.7, or GHL_TOOKAN_N8N_VERSION). */
+	/** n8n release (default N8N_VERSION from install.ts, or GHL_TOOKAN_N8N_VERSION). */
 	version?: string;
 	/** Extra environment for n8n (wins over the harness defaults). */
 	env?: Record<string, string>;

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { packPackage, PACKAGE_NAME, startN8n, type N8n } from '../../scripts/harness';
+import { COMPAT_N8N_VERSIONS, packPackage, PACKAGE_NAME, startN8n, type N8n } from '../../scripts/harness';
 import { settle } from '../../scripts/templates/events';
 import { installTemplates, uninstallTemplates } from '../../scripts/templates/install';
 import { ADA } from '../../scripts/templates/samples';
@@ -14,8 +14,7 @@ import { createSandbox } from '../../sandbox/server';
 import { declaredCredentials, declaredNodes } from './declared-types';
 import { getN8n } from './n8n';
 
-/** The 1.x line to check; override with GHL_TOOKAN_COMPAT_N8N_1X. */
-const N8N_1X = process.env.GHL_TOOKAN_COMPAT_N8N_1X ?? '1.123.81';
+const N8N_1X = COMPAT_N8N_VERSIONS.find((v) => v.startsWith('1.')) ?? '1.123.81';
 
 async function smoke(n8n: N8n): Promise<void> {
 	const nodeTypes = new Set((await n8n.listNodeTypes()).map((t) => t.name));
@@ -47,7 +46,7 @@ async function smoke(n8n: N8n): Promise<void> {
 }
 
 describe('compatibility', () => {
-	it(`works on the shared n8n ${process.env.GHL_TOOKAN_N8N_VERSION ?? '2.x'}`, async () => {
+	it(`works on the shared n8n ${getN8n().version}`, async () => {
 		await smoke(getN8n());
 	});
 
