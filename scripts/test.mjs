@@ -3,6 +3,7 @@
 // build, lint, lint:scan, and jest for every project (unit, sandbox, e2e against real n8n).
 // Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`. Exits non-zero on any failure.
 import { bootstrap, log, ROOT, runOrExit } from './bootstrap.mjs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const started = Date.now();
@@ -22,5 +23,11 @@ const jest = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 // --forceExit: a test that leaves a server or socket open must not hang CI until its time limit;
 // run `npx jest --detectOpenHandles` to find such leaks.
 const flags = ['--forceExit', ...(process.env.CI ? ['--ci'] : [])];
-step('jest', () => runOrExit(process.execPath, [jest, ...flags, ...process.argv.slice(2)]));
+const jestArgs = process.argv.slice(2);
+// tests record which actions and trigger events they exercised (test/helpers/exercised.ts)
+rmSync(join(ROOT, '.artifacts', 'exercised'), { recursive: true, force: true });
+step('jest', () => runOrExit(process.execPath, [jest, ...flags, ...jestArgs]));
+if (jestArgs.length === 0) {
+	step('catalogue coverage', () => runOrExit(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'docs', 'exercised.ts')]));
+}
 log(`all passed in ${seconds(started)}`);
