@@ -5,8 +5,9 @@ import { sleep } from 'n8n-workflow';
  * share of the server's burst limit within a sliding window, learns the limit from the X-RateLimit headers,
  * and follows the server's own count: other processes may share the bucket (n8n queue-mode workers), so the
  * requests the server counts beyond our own are left to them. A 429 while others share the bucket shrinks our
- * share (multiplicative decrease); a 429 while we are alone only means our clock and the server's disagree, so
- * the safety margin of the window grows instead. The share grows back as requests succeed.
+ * share (multiplicative decrease, once per window), as does a run of 429s (two processes sending at once); a
+ * stray 429 while we are alone only means our count and the server's disagree, so the safety margin of the
+ * window grows instead. The share grows back while the server's count says its window has room.
  *
  * Budgets live for the life of the n8n process, so consecutive executions share what they learned.
  */
@@ -57,6 +58,9 @@ export class RateBudget {
 	private others = 0;
 	private othersAt = 0;
 	private adjustedAt = -Infinity;
+	/** 429s in the current window: more than a stray one means the window is contended. */
+	private refusals = 0;
+	private refusedAt = -Infinity;
 	/** Send times, oldest first, from `head` on (a queue without shifting a long array). */
 	private sends: number[] = [];
 	private head = 0;
@@ -212,7 +216,10 @@ export class RateBudget {
 			if (ticket) this.forget(ticket);
 			// the server's window was full: what of it was not ours belongs to others
 			if (remaining !== undefined && ticket) this.noteOthers(this.ceiling, ticket, 0, now);
-			if (remaining === undefined || this.others > 0) {
+			if (now - this.refusedAt > this.intervalMs) this.refusals = 0;
+			this.refusals++;
+			this.refusedAt = now;
+			if (remaining === undefined || this.others > 0 || this.refusals > this.tolerance) {
 				if (this.onceAWindow(now)) this.limit = Math.max(1, Math.floor(Math.min(this.limit, this.target) * 0.7));
 				this.pause(this.slotMs);
 			} else if (this.onceAWindow(now)) {
@@ -234,11 +241,16 @@ export class RateBudget {
 		if (this.limit > target) {
 			this.limit = target;
 		} else if (this.limit < target) {
-			// alone, take the window back quickly; next to others, grow slowly so the shares can settle
-			const step = this.others > 0 ? Math.max(1, Math.floor(this.limit / 4)) : 1;
-			if (++this.successes >= step) {
-				this.limit += 1;
-				this.successes = 0;
+			if (remaining !== undefined) {
+				// grow only while the server says its window has room: next to others this settles at their sum
+				if (remaining > this.tolerance) this.limit += 1;
+			} else {
+				// no count from the server: grow back by one per window's worth of answers next to others
+				const step = this.others > 0 ? Math.max(1, Math.floor(this.limit / 4)) : 1;
+				if (++this.successes >= step) {
+					this.limit += 1;
+					this.successes = 0;
+				}
 			}
 		}
 		if (remaining === 0 && this.inWindow(now) < this.limit) {
