@@ -56,8 +56,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 	installFaultHooks(app, {
 		planner,
 		serviceOf,
-		faultReply: (service, status) =>
-			service === 'ghl' ? ghl.faultReply(status) : (tookan?.faultReply?.(status) ?? tookanFaultReply(status)),
+		faultReply: (service, status, rateLimitHeaders) =>
+			service === 'ghl' ? ghl.faultReply(status, rateLimitHeaders) : (tookan?.faultReply?.(status) ?? tookanFaultReply(status)),
 		onPlanned: (request, plan) => {
 			if (request.sandboxLog) request.sandboxLog.fault = describeFault(plan);
 		},

@@ -33,7 +33,8 @@ export interface GhlService extends ServiceModule<GhlSeedSpec> {
 	registerApi(app: FastifyInstance): void;
 	/** Registers the consent page (mount under `/ghl-marketplace`). */
 	registerMarketplace(app: FastifyInstance): void;
-	faultReply(status: number): FaultReply;
+	/** The answer to an injected status; a 429 says the window is full unless `rateLimitHeaders` is false. */
+	faultReply(status: number, rateLimitHeaders?: boolean): FaultReply;
 	fireEvent(input: FireEventRequest): Record<string, unknown>;
 	read(collection: GhlCollection, filter?: CollectionFilter): unknown[];
 }
@@ -79,10 +80,10 @@ export function createGhlService(ctx: SandboxContext): GhlService {
 		registerMarketplace(app) {
 			registerConsentPage(app, deps);
 		},
-		faultReply(status) {
+		faultReply(status, withRateHeaders = true) {
 			const { rateLimit } = deps.config();
 			const message = status === 429 ? 'Too many requests' : status >= 500 ? 'Internal Server Error' : 'Error';
-			const headers = status === 429 ? rateLimitHeaders(rateLimit, 0, rateLimit.daily) : {};
+			const headers = status === 429 && withRateHeaders ? rateLimitHeaders(rateLimit, 0, rateLimit.daily) : {};
 			return { body: { statusCode: status, message }, headers };
 		},
 	};

@@ -19,8 +19,8 @@ export interface FaultHooksOptions {
 	planner: FaultPlanner;
 	/** Which service a URL belongs to; undefined = never faulted (admin, consent page). */
 	serviceOf(url: string): Service | undefined;
-	/** The error body (and headers) a service answers an injected status with. */
-	faultReply(service: Service, status: number): FaultReply;
+	/** The error body (and headers) a service answers an injected status with (a 429 without rate headers when told). */
+	faultReply(service: Service, status: number, rateLimitHeaders: boolean): FaultReply;
 	/** Called once a request got a fault plan (for the request log). */
 	onPlanned?(request: FastifyRequest, plan: FaultPlan): void;
 }
@@ -45,7 +45,7 @@ export function installFaultHooks(app: FastifyInstance, options: FaultHooksOptio
 		const action = plan.action;
 		if (!action || action.kind === 'slow' || action.phase !== 'before') return;
 		if (action.kind === 'status') {
-			const { body, headers } = options.faultReply(service, action.status);
+			const { body, headers } = options.faultReply(service, action.status, action.rateLimitHeaders !== false);
 			return reply.code(action.status).headers(headers ?? {}).send(body);
 		}
 		reply.hijack();
@@ -62,7 +62,7 @@ export function installFaultHooks(app: FastifyInstance, options: FaultHooksOptio
 		request.sandboxFault = { ...request.sandboxFault!, action: undefined };
 		const service = options.serviceOf(request.url)!;
 		if (action.kind === 'status') {
-			const { body, headers } = options.faultReply(service, action.status);
+			const { body, headers } = options.faultReply(service, action.status, action.rateLimitHeaders !== false);
 			reply.code(action.status).headers(headers ?? {}).header('content-type', 'application/json; charset=utf-8');
 			return JSON.stringify(body);
 		}

@@ -3,7 +3,7 @@ import { createRandom, type Random } from '../random';
 import { RATE_KEYS, type FaultConfig, type FaultPhase, type RateKey } from './profiles';
 
 export type FaultAction =
-	| { kind: 'status'; status: number; phase: FaultPhase }
+	| { kind: 'status'; status: number; phase: FaultPhase; rateLimitHeaders?: boolean }
 	| { kind: 'reset'; phase: FaultPhase }
 	| { kind: 'timeout'; phase: FaultPhase; ms: number }
 	| { kind: 'slow'; ms: number };
@@ -61,6 +61,8 @@ export class FaultPlanner {
 	private actionFor(key: RateKey): FaultAction {
 		const configured = this.config.phase ?? 'before';
 		const phase: FaultPhase = configured === 'mixed' ? (this.random() < 0.5 ? 'before' : 'after') : configured;
+		// a rate limiter refuses before the request is handled: a 429 never follows a write
+		if (key === '429') return { kind: 'status', status: 429, phase: 'before', rateLimitHeaders: this.config.rateLimitHeaders !== false };
 		if (key === 'reset') return { kind: 'reset', phase };
 		if (key === 'timeout') return { kind: 'timeout', phase, ms: this.config.timeoutMs ?? 0 };
 		if (key === 'slow') return { kind: 'slow', ms: this.config.slowBodyMs ?? DEFAULT_SLOW_MS };

@@ -26,13 +26,18 @@ export interface FaultConfig {
 	slowBodyMs?: number;
 	/** A timeout hangs until the client gives up; with timeoutMs > 0 the socket is dropped after that long. */
 	timeoutMs?: number;
+	/**
+	 * Whether injected 429s carry GHL's rate-limit headers saying the window is full (default true). The storm
+	 * and flaky profiles turn it off: their 429s are random refusals, not a full window.
+	 */
+	rateLimitHeaders?: boolean;
 }
 
 export const FAULT_PROFILES: Record<string, FaultConfig> = {
 	none: {},
 	slow: { latencyMs: 250 },
-	flaky: { latency: { min: 0, max: 50 }, rates: { '5xx': 0.05, reset: 0.02, '429': 0.03 } },
-	storm: { rates: { '429': 0.1, '5xx': 0.05, reset: 0.02, timeout: 0.01 } },
+	flaky: { latency: { min: 0, max: 50 }, rates: { '5xx': 0.05, reset: 0.02, '429': 0.03 }, rateLimitHeaders: false },
+	storm: { rates: { '429': 0.1, '5xx': 0.05, reset: 0.02, timeout: 0.01 }, rateLimitHeaders: false },
 	ratelimit: { rates: { '429': 0.3 } },
 };
 
