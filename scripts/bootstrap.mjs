@@ -86,9 +86,10 @@ export function ensureDebianPackages(packages) {
 	return run('apt-get', ['install', '-y', '--no-install-recommends', ...names], { env }) === 0;
 }
 
-/** Services later issues need: Redis (queue mode) and Chromium (editor/OAuth browser tests). */
+/** Services later issues need: Redis and PostgreSQL (queue mode), Chromium (editor/OAuth browser tests). */
 export const DEBIAN_SERVICES = [
 	{ name: 'redis-server', binary: 'redis-server' },
+	{ name: 'postgresql', binary: 'pg_ctlcluster' },
 	{ name: 'chromium', binary: 'chromium' },
 ];
 

@@ -1,0 +1,93 @@
+/**
+ * Template 2 (workflows/form-to-ghl-contact.json) in real n8n in queue mode: Redis and PostgreSQL of their own,
+ * the main process taking the webhooks and two workers running the executions. 40 GHL form submissions
+ * arrive at once while the sandbox allows only 4 requests per second for the location, a limit both worker
+ * processes share: every submission becomes exactly one contact, no execution fails, and both workers did
+ * part of the work.
+ */
+import { readFileSync } from 'node:fs';
+
+import { createSandbox, type Sandbox } from '../../sandbox/server';
+import { packPackage, type Execution } from '../../scripts/harness';
+import { startQueueN8n, type QueueN8n } from '../../scripts/harness/queue';
+import { installTemplates } from '../../scripts/templates/install';
+import { LOCATION } from '../../scripts/templates/sandbox-api';
+
+const SUBMISSIONS = 40;
+const T2 = 'form-to-ghl-contact';
+
+let sandbox: Sandbox;
+let queue: QueueN8n | undefined;
+
+beforeAll(async () => {
+	sandbox = await createSandbox({
+		faults: { latencyMs: 50 } as never,
+		config: { ghl: { rateLimit: { max: 4, intervalMs: 1000, daily: 1_000_000, retryAfter: false } } },
+	});
+	queue = await startQueueN8n({ packageTarball: await packPackage(), workers: 2, workerConcurrency: 5 });
+}, 300_000);
+
+afterAll(async () => {
+	await queue?.stop();
+	await sandbox?.close();
+}, 60_000);
+
+/** Waits until the workflow has `count` finished executions. */
+async function finished(workflowId: string, count: number): Promise<Execution[]> {
+	const deadline = Date.now() + 240_000;
+	for (;;) {
+		const done = (await queue!.main.executions({ workflowId })).filter((e) => !['new', 'running', 'waiting'].includes(e.status));
+		if (done.length >= count || Date.now() > deadline) return done;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+/** Executions a worker ran, from its log ("Worker started execution N"). */
+function startedBy(logFile: string): Set<string> {
+	const ids = [...readFileSync(logFile, 'utf8').matchAll(/started execution (\d+)/gi)].map((m) => m[1]);
+	return new Set(ids);
+}
+
+it('runs the form template on two workers under a shared rate limit: every submission arrives once', async () => {
+	const { urls, ids } = await installTemplates(queue!.main, sandbox, { only: [T2], label: 'queue-mode' });
+	const people = Array.from({ length: SUBMISSIONS }, (_, i) => ({
+		first_name: 'Queue',
+		last_name: `Person${i}`,
+		email: `queue.person${i}@example.com`,
+		city: 'Leeds',
+		country: 'GB',
+		location: { id: LOCATION },
+	}));
+	const answers = await Promise.all(
+		people.map(async (person) => {
+			const res = await fetch(String(urls.ghlForm), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(person),
+			});
+			await res.arrayBuffer();
+			return res.status;
+		}),
+	);
+	expect(answers).toEqual(Array(SUBMISSIONS).fill(200));
+
+	const executions = await finished(String(ids[T2]), SUBMISSIONS);
+	expect(executions.map((e) => e.status)).toEqual(Array(SUBMISSIONS).fill('success'));
+
+	const contacts = sandbox.admin.ghlRecords('contacts', { locationId: LOCATION }) as Array<Record<string, unknown>>;
+	const counts = people.map((person) => contacts.filter((c) => c.email === person.email).length);
+	expect(counts).toEqual(Array(SUBMISSIONS).fill(1));
+	const saved = contacts.find((c) => c.email === people[7].email);
+	expect(saved).toMatchObject({ firstName: 'Queue', lastName: 'Person7', city: 'Leeds', country: 'GB' });
+
+	// the work was shared: each worker started some of the executions, none was run twice
+	const perWorker = queue!.workers.map((worker) => startedBy(worker.logFile));
+	expect(perWorker.map((set) => set.size > 0)).toEqual([true, true]);
+	const all = perWorker.flatMap((set) => [...set]);
+	expect(new Set(all).size).toBe(all.length);
+	expect(new Set(all)).toEqual(new Set(executions.map((e) => String(e.id))));
+	const limited = sandbox.admin.requests({ service: 'ghl', limit: 5000 }).requests.filter((r) => r.status === 429).length;
+	process.stdout.write(
+		`queue-mode: ${SUBMISSIONS} submissions, workers ran ${perWorker.map((s) => s.size).join(' + ')} executions, ${limited} requests answered 429 and retried\n`,
+	);
+}, 300_000);
