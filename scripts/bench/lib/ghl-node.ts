@@ -1,0 +1,56 @@
+/**
+ * Runs the GHL Contacts node in this process with the stand-in n8n context of the tests (real HTTP to the
+ * sandbox, the Private Integration Token credential applied the way n8n applies it).
+ */
+import { join } from 'node:path';
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { REPO_ROOT } from '../../harness/paths';
+import type * as GhlContactsModule from '../../../nodes/GhlContacts/GhlContacts.node';
+import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
+import { runNode, type Parameters } from '../../../test/helpers/n8n-context';
+
+/**
+ * Loaded by its full file name: under tsx, `GhlContacts.node` would resolve to the codex file
+ * `GhlContacts.node.json` next to it.
+ */
+async function loadNode(): Promise<typeof GhlContactsModule> {
+	return (await import(join(REPO_ROOT, 'nodes', 'GhlContacts', 'GhlContacts.node.ts'))) as typeof GhlContactsModule;
+}
+
+export interface NodeRun {
+	output: INodeExecutionData[];
+	seconds: number;
+	failed: number;
+}
+
+export async function runGhlContacts(
+	ghlBaseUrl: string,
+	items: number,
+	parameters: (itemIndex: number) => Parameters,
+): Promise<NodeRun> {
+	const { GhlContacts } = await loadNode();
+	const started = process.hrtime.bigint();
+	const { output } = await runNode(new GhlContacts(), {
+		parameters: (i) => ({ authentication: 'privateIntegrationToken', ...parameters(i) }),
+		items: Array.from({ length: items }, (_, i) => ({ i })),
+		continueOnFail: true,
+		credentials: {
+			ghlPrivateIntegrationApi: { accessToken: GHL_DEFAULTS.pit, locationId: GHL_DEFAULTS.locationIds[0], baseUrl: ghlBaseUrl },
+		},
+	});
+	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	return { output, seconds, failed: output.filter((item) => item.json.error !== undefined).length };
+}
+
+/** Parameters of one contact upsert (Create or Update) with a unique email per item. */
+export function upsertParameters(prefix: string, extra: Parameters = {}): (itemIndex: number) => Parameters {
+	return (i) => ({
+		resource: 'contact',
+		operation: 'upsert',
+		email: `${prefix}-${i}@bench.example.com`,
+		additionalFields: { firstName: `Bench${i}`, tags: 'bench' },
+		simplify: true,
+		...extra,
+	});
+}

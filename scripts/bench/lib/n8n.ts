@@ -1,0 +1,77 @@
+/**
+ * Real n8n for the benchmarks: this package packed and installed, sandbox credentials, and manual runs
+ * timed by n8n itself (execution start to stop) with the CPU the n8n process spent on them.
+ */
+import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
+import { N8nHttpError, packPackage, type Execution, type N8n, type WorkflowJson } from '../../harness';
+import { cpuSeconds } from './cpu';
+
+let tarball: Promise<string> | undefined;
+
+/** The package built and packed once per benchmark process. */
+export function benchTarball(): Promise<string> {
+	tarball ??= packPackage();
+	return tarball;
+}
+
+/** The sandbox's Private Integration Token as a GHL credential, and the same token for header auth. */
+export async function createBenchCredentials(n8n: N8n, ghlBaseUrl: string): Promise<void> {
+	await n8n.createCredential({
+		name: 'GHL sandbox',
+		type: 'ghlPrivateIntegrationApi',
+		data: { accessToken: GHL_DEFAULTS.pit, locationId: GHL_DEFAULTS.locationIds[0], baseUrl: ghlBaseUrl },
+	});
+	await n8n.createCredential({
+		name: 'GHL header auth',
+		type: 'httpHeaderAuth',
+		data: { name: 'Authorization', value: `Bearer ${GHL_DEFAULTS.pit}` },
+	});
+}
+
+export interface TimedRun {
+	execution: Execution;
+	/** From n8n's startedAt to stoppedAt. */
+	seconds: number;
+	/** CPU the n8n process used from the run request until the execution had finished. */
+	cpuSeconds: number;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The execution; n8n answers 503 "Database is not ready" while a large execution is being saved: ask again. */
+async function executionOf(n8n: N8n, id: string, includeData: boolean): Promise<Execution> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await n8n.execution(id, { includeData });
+		} catch (error) {
+			if (!(error instanceof N8nHttpError && error.status === 503) || attempt >= 50) throw error;
+			await pause(200);
+		}
+	}
+}
+
+/**
+ * Runs a workflow with a Manual Trigger (as the editor does), waits for it without fetching its data (that
+ * would cost n8n CPU inside the measurement), reads the CPU, then fetches the execution with data.
+ */
+export async function timedRun(n8n: N8n, pid: number, workflowId: string, timeoutMs = 600_000): Promise<TimedRun> {
+	const workflow = await n8n.rest<WorkflowJson>('GET', `/workflows/${workflowId}`);
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+	if (!trigger) throw new Error(`workflow ${workflowId} has no Manual Trigger`);
+	const cpuBefore = cpuSeconds(pid);
+	const { executionId } = await n8n.rest<{ executionId?: string }>('POST', `/workflows/${workflowId}/run`, {
+		triggerToStartFrom: { name: trigger.name },
+	});
+	if (!executionId) throw new Error(`workflow ${workflowId} did not start`);
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const execution = await executionOf(n8n, executionId, false);
+		if (!['new', 'running', 'waiting'].includes(execution.status)) break;
+		if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${execution.status} after ${timeoutMs} ms`);
+		await pause(100);
+	}
+	const cpu = cpuSeconds(pid) - cpuBefore;
+	const execution = await executionOf(n8n, executionId, true);
+	const seconds = (Date.parse(String(execution.stoppedAt)) - Date.parse(execution.startedAt)) / 1000;
+	return { execution, seconds, cpuSeconds: cpu };
+}
