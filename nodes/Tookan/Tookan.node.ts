@@ -24,6 +24,24 @@ export class Tookan implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [{ name: TOOKAN_CREDENTIAL, required: true }],
+		hints: [
+			{
+				message:
+					"Times without an offset are read in the chosen Time Zone (or the workflow's time zone) and sent to Tookan as local time with the matching timezone offset. Add an offset, e.g. 2026-05-01T14:00:00+05:30, to be explicit.",
+				type: 'info',
+				location: 'outputPane',
+				whenToDisplay: 'beforeExecution',
+				displayCondition: '={{ $parameter["resource"] === "task" && $parameter["operation"] === "create" }}',
+			},
+			{
+				message:
+					'Tookan lists one Task Type per call. Date ranges longer than 31 days are split into 31-day requests automatically.',
+				type: 'info',
+				location: 'outputPane',
+				whenToDisplay: 'beforeExecution',
+				displayCondition: '={{ $parameter["resource"] === "task" && $parameter["operation"] === "getAll" }}',
+			},
+		],
 		properties: [...describeResources(resources), requestOptionsProperty],
 	};
 
