@@ -93,6 +93,18 @@ function isAmbiguous(attempt: Attempt): boolean {
 	return isTransient(attempt) && attempt.code !== 'ECONNREFUSED';
 }
 
+const TIMEOUT_CODES = ['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT'];
+
+/**
+ * How long to wait before looking for the record a lost attempt may have created. When our own timeout gave
+ * up, the request may still be on its way (queued in a busy server or proxy) and land after a quick look
+ * found nothing; giving it as long again as it already had makes such a late write visible to the look.
+ */
+function recoveryWait(attempt: Attempt, failures: number, timeoutMs: number): number {
+	const timedOut = attempt.status === undefined && TIMEOUT_CODES.includes(attempt.code ?? '');
+	return Math.max(backoff(failures), timedOut ? timeoutMs : 0);
+}
+
 function apiError(
 	fn: ApiFunctions,
 	request: BuiltRequest,
@@ -210,7 +222,7 @@ export async function send(
 						description: `${explained.description ?? ''} The answer was lost, so this request (which is not safe to repeat) was not sent again: check whether it was applied before re-running the item.`.trim(),
 					});
 				}
-				await sleep(backoff(transientFailures));
+				await sleep(recoveryWait(attempt, transientFailures, prepared.options.timeout ?? settings.timeoutMs));
 				transientFailures++;
 				const existing = await request.recover();
 				if (existing) return existing;
