@@ -7,7 +7,7 @@
 import { GhlContacts } from '../../nodes/GhlContacts/GhlContacts.node';
 import { pause } from '../../scripts/harness/pause';
 import { runNode } from '../helpers/n8n-context';
-import { startStubServer, type StubServer } from '../helpers/stub-server';
+import { startStubServer, type StubRequest, type StubServer } from '../helpers/stub-server';
 
 const TIMEOUT_MS = 1000;
 /** The server applies the create this long after it arrived: half a timeout after the node gave up. */
@@ -18,7 +18,7 @@ afterEach(async () => await server?.close());
 
 it('waits for a timed-out create to land before looking for it, and does not create it twice', async () => {
 	const contacts: Array<{ id: string; email: string; dateAdded: string }> = [];
-	server = await startStubServer(async (r) => {
+	server = await startStubServer(async (r: StubRequest) => {
 		if (r.method === 'POST' && r.path === '/contacts/') {
 			await pause(LANDS_AFTER_MS);
 			contacts.push({ id: `late${contacts.length + 1}`, email: (r.body as { email: string }).email, dateAdded: new Date().toISOString() });
