@@ -29,17 +29,18 @@ module.exports = {
 		project('sandbox'),
 		project('e2e', {
 			slowTestThreshold: 60,
-			// one shared real n8n for all e2e files (scripts/harness): started here, stopped in teardown
-			globalSetup: '<rootDir>/test/e2e/global-setup.ts',
-			globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+			// one shared real n8n for all e2e and reliability files (scripts/harness, test/e2e/global-setup.ts), wrapped
+			// by the reliability setup/teardown: secrets scan of n8n and of the run's output, reliability summary lines
+			globalSetup: '<rootDir>/test/reliability/global-setup.ts',
+			globalTeardown: '<rootDir>/test/reliability/global-teardown.ts',
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/setup-timeout.ts'],
 		}),
 		// reliability: fault storm, tokens, webhooks, bad input + fuzz, secrets, daily budget (test/reliability/README.md).
 		// Shares the e2e project's n8n (same globalSetup/Teardown paths: jest runs each path once per run).
 		project('reliability', {
 			slowTestThreshold: 120,
-			globalSetup: '<rootDir>/test/e2e/global-setup.ts',
-			globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+			globalSetup: '<rootDir>/test/reliability/global-setup.ts',
+			globalTeardown: '<rootDir>/test/reliability/global-teardown.ts',
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/setup-timeout.ts'],
 		}),
 	],

@@ -3,6 +3,7 @@
  * like the secrets the sandbox issues) in text. Hits are reported by label and place, never by value.
  */
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
+import { TOOKAN_DEFAULTS } from '../../../sandbox/tookan/config';
 
 /** Sandbox-only canary values: distinctive, so a hit can only mean the value leaked. */
 export const CANARY = {
@@ -17,12 +18,18 @@ export interface Secret {
 	value: string;
 }
 
-/** The fixed secrets every run knows: the canaries and the sandbox tenant's PIT and OAuth client secret. */
+/**
+ * The fixed secrets every run knows: the canaries, the sandbox tenant's PIT and OAuth client secret, and
+ * the sandbox's default Tookan secrets (what the e2e tests and templates use).
+ */
 export function knownSecrets(): Secret[] {
 	return [
 		...Object.entries(CANARY).map(([label, value]) => ({ label, value })),
 		{ label: 'ghlPit', value: GHL_DEFAULTS.pit },
 		{ label: 'ghlClientSecret', value: GHL_DEFAULTS.clientSecret },
+		{ label: 'tookanApiKey (sandbox default)', value: TOOKAN_DEFAULTS.apiKey },
+		{ label: 'tookanSharedSecret (sandbox default)', value: TOOKAN_DEFAULTS.sharedSecret },
+		{ label: 'tookanAccessToken (sandbox default)', value: TOOKAN_DEFAULTS.accessToken },
 	];
 }
 
@@ -60,24 +67,32 @@ export function findSecrets(text: string, where: string, secrets: Secret[] = kno
 	return hits;
 }
 
-/** Scans anything JSON can show (output items, error objects with message and description). */
+/**
+ * Scans anything JSON can show (output items, execution records, error objects with message, description,
+ * stack and cause chain); a hit says where, down to the property path.
+ */
 export function scanValue(value: unknown, where: string, secrets?: Secret[]): Hit[] {
-	return findSecrets(safeText(value), where, secrets);
+	const hits: Hit[] = [];
+	for (const [path, text] of strings(value)) hits.push(...findSecrets(text, path ? `${where} at ${path}` : where, secrets));
+	return hits;
 }
 
-/** Every string inside a value (own properties, errors' message/stack/cause chain), cycles skipped. */
-function safeText(value: unknown): string {
-	const parts: string[] = [];
+const MAX_DEPTH = 64;
+
+/** Every string inside a value with its property path (own properties, errors' message/stack), cycles skipped. */
+function strings(value: unknown): Array<[string, string]> {
+	const found: Array<[string, string]> = [];
 	const seen = new WeakSet<object>();
-	const walk = (v: unknown, depth: number): void => {
-		if (typeof v === 'string') parts.push(v);
-		else if (typeof v === 'number' || typeof v === 'boolean') parts.push(String(v));
-		else if (v && typeof v === 'object' && depth < 12 && !seen.has(v)) {
+	const walk = (v: unknown, path: string, depth: number): void => {
+		if (typeof v === 'string') found.push([path, v]);
+		else if (v && typeof v === 'object' && depth < MAX_DEPTH && !seen.has(v)) {
 			seen.add(v);
-			if (v instanceof Error) parts.push(v.message, v.stack ?? '');
-			for (const key of Object.getOwnPropertyNames(v)) walk((v as Record<string, unknown>)[key], depth + 1);
+			if (v instanceof Error) found.push([`${path}.message`, v.message], [`${path}.stack`, v.stack ?? '']);
+			for (const key of Object.getOwnPropertyNames(v)) {
+				walk((v as Record<string, unknown>)[key], Array.isArray(v) ? `${path}[${key}]` : `${path}.${key}`, depth + 1);
+			}
 		}
 	};
-	walk(value, 0);
-	return parts.join('\n');
+	walk(value, '', 0);
+	return found;
 }
