@@ -163,10 +163,12 @@ export class RateBudget {
 	/**
 	 * A request that took longer than the quickest recent one was delayed on its way (n8n looking up the
 	 * credential, a busy event loop, the network), so the server counted it later than we did: its place in
-	 * our window moves by the delay. Only near the limit, where the exact place matters.
+	 * our window moves by the part of the delay the margin does not already cover (every send stays in the
+	 * window a margin longer anyway; moving it by the whole delay as well would make each window start later
+	 * than the last by both, and over a long run that adds up). Only near the limit, where the place matters.
 	 */
 	private settle(ticket: Ticket, responseMs: number): void {
-		const delay = responseMs - this.fastestMs;
+		const delay = responseMs - this.fastestMs - this.marginMs;
 		if (!(delay > 0) || this.sends.length - this.head < this.limit / 2 || !this.forget(ticket)) return;
 		const at = ticket.at + delay;
 		this.sends.splice(this.indexAfter(at), 0, at);

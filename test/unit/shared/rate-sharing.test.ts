@@ -51,6 +51,21 @@ describe('rate budget: alone or shared', () => {
 		expect(budget.delay()).toBeGreaterThan(250);
 	});
 
+	it('a delay the margin already covers leaves the request in its place (windows do not drift later and later)', async () => {
+		jest.useFakeTimers({ now: 1_000_000 });
+		const budget = new RateBudget({ max: 2, intervalMs: 1000 });
+		const quick = await budget.acquire();
+		jest.advanceTimersByTime(100);
+		budget.observe(200, headers(2, 1, 1000), quick); // the quickest answer: 100 ms
+		const late = await budget.acquire(); // sent at +100
+		jest.advanceTimersByTime(100 + budget.marginMs - 5);
+		budget.observe(200, headers(2, 0, 1000), late); // delayed by less than the margin
+		jest.advanceTimersByTime(1000 + budget.marginMs + 1 - (200 + budget.marginMs - 5));
+		await budget.acquire(); // at +1026: the quick one has left the window
+		// the late one still counts from when it was sent (+100), plus the window and the margin
+		expect(budget.delay()).toBe(100 + 1000 + budget.marginMs - (1000 + budget.marginMs + 1));
+	});
+
 	it('leaves the requests others have in the server window to them, and takes the window back when they stop', async () => {
 		jest.useFakeTimers({ now: 1_000_000 });
 		const budget = new RateBudget({ max: 100, intervalMs: 1000 });
