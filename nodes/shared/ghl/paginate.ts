@@ -1,6 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Paginator } from '../types';
+import type { BuiltRequest, Paginator, RunContext } from '../types';
 
 /** GHL's search serves at most this many records through page numbers; beyond it only `searchAfter` works. */
 export const SEARCH_PAGE_WINDOW = 10_000;
@@ -15,20 +15,42 @@ function records(body: IDataObject, root: string): IDataObject[] {
 export const PARALLEL_PAGES = 10;
 
 /**
+ * Pages requested together with the first one, before it tells the total, when a single item asks for
+ * every record (Return All): the first answer's round trip would otherwise leave the rate window idle. If
+ * the result fits in fewer pages they come back empty: a few requests of GHL's 100 per 10 s, once per run.
+ * Not done for many items (each would waste them) nor with a limit (the pages needed are known up front).
+ */
+export const EARLY_PAGES = 4;
+
+function earlyPages(ctx: RunContext, request: BuiltRequest, lastPage: number): number {
+	if (request.params.returnAll !== true) return 0;
+	const fn = ctx.fn as Partial<IExecuteFunctions>;
+	if (typeof fn.getInputData !== 'function' || fn.getInputData().length !== 1) return 0;
+	return Math.max(0, Math.min(EARLY_PAGES, lastPage - 1));
+}
+
+/**
  * `POST /contacts/search`: the first numbered page (`page`, `pageLimit` ≤ 500) tells the total, so the other
  * numbered pages up to GHL's 10,000-record window are requested in parallel (up to PARALLEL_PAGES ahead,
  * inside the rate budget) and returned in order; past the window the `searchAfter` cursor of the last record
- * is followed one page at a time, until a short page or the total is reached.
+ * is followed one page at a time, until a short page or the total is reached. A single item's Return All
+ * requests the first EARLY_PAGES pages along with the first.
  */
 export const searchPages: Paginator = async function* (ctx, request, limit) {
 	const pageLimit = Math.min(SEARCH_PAGE_SIZE, Number.isFinite(limit) ? Math.max(1, limit) : SEARCH_PAGE_SIZE);
+	const windowPages = Math.floor(SEARCH_PAGE_WINDOW / pageLimit);
 	const base = { ...(request.body ?? {}) };
 	delete base.page;
 	delete base.searchAfter;
-	const fetchPage = async (extra: IDataObject) =>
-		await ctx.send({ ...request, body: { ...base, pageLimit, ...extra }, idempotent: true });
+	const fetchPage = (page: IDataObject) => {
+		const answer = ctx.send({ ...request, body: { ...base, pageLimit, ...page }, idempotent: true });
+		answer.catch(() => undefined); // awaited in order below; a page dropped by an early return is not unhandled
+		return answer;
+	};
 
-	const first = await fetchPage({ page: 1 });
+	const firstPage = fetchPage({ page: 1 });
+	const early = Array.from({ length: earlyPages(ctx, request, windowPages) }, (_, k) => fetchPage({ page: k + 2 }));
+	const first = await firstPage;
 	let batch = records(first, 'contacts');
 	if (batch.length) yield batch;
 	let seen = batch.length;
@@ -38,15 +60,11 @@ export const searchPages: Paginator = async function* (ctx, request, limit) {
 
 	if (Number.isFinite(total)) {
 		const wanted = Math.min(limit, total, SEARCH_PAGE_WINDOW);
-		const lastPage = Math.min(Math.ceil(wanted / pageLimit), Math.floor(SEARCH_PAGE_WINDOW / pageLimit));
-		const pending: Array<Promise<IDataObject>> = [];
-		let requested = 1;
+		const lastPage = Math.min(Math.ceil(wanted / pageLimit), windowPages);
+		const pending = early.slice(0, Math.max(0, lastPage - 1));
+		let requested = 1 + pending.length;
 		const requestMore = () => {
-			while (requested < lastPage && pending.length < PARALLEL_PAGES) {
-				const page = fetchPage({ page: ++requested });
-				page.catch(() => undefined); // awaited in order below; a page dropped by an early return is not unhandled
-				pending.push(page);
-			}
+			while (requested < lastPage && pending.length < PARALLEL_PAGES) pending.push(fetchPage({ page: ++requested }));
 		};
 		requestMore();
 		while (pending.length) {
@@ -59,8 +77,8 @@ export const searchPages: Paginator = async function* (ctx, request, limit) {
 		}
 	} else {
 		// no total: one numbered page after another
-		for (let page = 2; page * pageLimit <= SEARCH_PAGE_WINDOW; page++) {
-			batch = records(await fetchPage({ page }), 'contacts');
+		for (let page = 2; page <= windowPages; page++) {
+			batch = records(await (early[page - 2] ?? fetchPage({ page })), 'contacts');
 			if (batch.length) yield batch;
 			seen += batch.length;
 			if (done()) return;
