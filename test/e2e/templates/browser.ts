@@ -1,24 +1,11 @@
 /**
- * Headless Chromium (Debian's /usr/bin/chromium driven by playwright-core) with a fresh profile: opens a
- * page, saves a screenshot and returns the page's title, text and `data-metric` numbers.
+ * A page in headless Chromium (../chromium.ts, a fresh profile each time): opens it, saves a screenshot
+ * and returns the page's title, text and `data-metric` numbers.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 
-export const CHROMIUM = '/usr/bin/chromium';
-
-const FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
+import { launchChromium } from '../chromium';
 
 export interface RenderedPage {
 	status: number;
@@ -29,16 +16,9 @@ export interface RenderedPage {
 }
 
 export async function renderPage(url: string, screenshot: string): Promise<RenderedPage> {
-	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (npm test does it as root)`);
-	const profile = mkdtempSync(join(tmpdir(), 'ghl-tookan-chromium-'));
-	const browser = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM,
-		headless: true,
-		args: FLAGS,
-		viewport: { width: 1280, height: 900 },
-	});
+	const browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
 	try {
-		const page = await browser.newPage();
+		const page = await browser.context.newPage();
 		const response = await page.goto(url, { waitUntil: 'load' });
 		mkdirSync(dirname(screenshot), { recursive: true });
 		await page.screenshot({ path: screenshot, fullPage: true });
@@ -53,6 +33,5 @@ export async function renderPage(url: string, screenshot: string): Promise<Rende
 		};
 	} finally {
 		await browser.close();
-		rmSync(profile, { recursive: true, force: true });
 	}
 }

@@ -1,0 +1,71 @@
+/**
+ * The templates in the n8n editor, in headless Chromium, as a user who imported them sees them: every node
+ * is drawn with its icon (this package's own SVGs for its nodes, no "?" placeholder) and without the
+ * "install this node" or issues badge. A deliberately broken workflow shows that the same checks do catch
+ * an unknown node and a node with issues. Screenshots: test-results/editor/canvas-*.png.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { PACKAGE_NAME, REPO_ROOT, type WorkflowJson } from '../../scripts/harness';
+import { SLUGS } from '../../scripts/templates/install';
+import { canvasNodes, canvasProblems } from './editor/canvas';
+import { iconFile, iconPath, ourNode } from './editor/package-types';
+import { screenshot } from './editor/shots';
+import { drawnNames, useEditor } from './editor/world';
+import { getN8n } from './n8n';
+
+const world = useEditor();
+
+it.each(SLUGS)('%s: every node is drawn with its icon and without an "install" or issues badge', async (slug) => {
+	const template = world.template(slug);
+	const { editor } = world;
+	await editor.openWorkflow(template.id, drawnNames(template.workflow));
+	const nodes = await canvasNodes(editor.page);
+	expect(canvasProblems(nodes)).toEqual([]);
+	const ours = nodes.filter((node) => ourNode(node.type));
+	expect(ours.length).toBeGreaterThan(0);
+	for (const node of ours) expect(node.icon).toEqual({ image: iconPath(iconFile(ourNode(node.type)!)), loaded: true });
+	expect(await screenshot(editor.page, `canvas-${slug}`, `template-${slug}`)).toBeGreaterThan(20_000);
+});
+
+it('serves the SVG files of this package as node icons, byte for byte', async () => {
+	const files = new Set(world.templates.flatMap((t) => t.workflow.nodes.map((n) => ourNode(n.type))).filter((d) => d !== undefined).map(iconFile));
+	expect([...files].sort()).toEqual(['ghl.svg', 'tookan.svg']);
+	for (const file of files) {
+		const served = await fetch(new URL(iconPath(file).slice(1), getN8n().connection.url));
+		expect(served.status).toBe(200);
+		expect(Buffer.from(await served.arrayBuffer()).equals(readFileSync(join(REPO_ROOT, 'icons', file)))).toBe(true);
+	}
+});
+
+it('the checks report an unknown node type and a node with issues', async () => {
+	const id = await getN8n().importWorkflow(
+		{
+			name: 'Editor check: broken nodes',
+			nodes: [
+				{ id: 'ghost', name: 'Ghost', type: `${PACKAGE_NAME}.notANode`, typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'no-credential',
+					name: 'No credential',
+					type: `${PACKAGE_NAME}.ghlContacts`,
+					typeVersion: 1,
+					position: [300, 0],
+					parameters: { authentication: 'privateIntegrationToken', resource: 'contact', operation: 'get' },
+				},
+			],
+			connections: {},
+		} as WorkflowJson,
+		{ credentials: [] },
+	);
+	try {
+		await world.editor.openWorkflow(id, ['Ghost', 'No credential']);
+		expect(canvasProblems(await canvasNodes(world.editor.page))).toEqual([
+			`Ghost (${PACKAGE_NAME}.notANode): no icon (placeholder "?")`,
+			`Ghost (${PACKAGE_NAME}.notANode): badge node-not-installed`,
+			`No credential (${PACKAGE_NAME}.ghlContacts): badge node-issues`,
+		]);
+	} finally {
+		await getN8n().api('DELETE', `/workflows/${id}`);
+	}
+});

@@ -1,0 +1,45 @@
+/**
+ * The credential dialogs of this package in the n8n editor, in headless Chromium, as a user creating a
+ * credential sees them: our icon and type name, a field for every parameter the credential displays
+ * (Client ID and Secret for the OAuth2 app), our help text (where to find the value) in the tooltip of each
+ * field that has one, the set-up notice, and no parameter issue before anything is typed.
+ * Screenshots: test-results/editor/credential-*.png (the OAuth2 one is the README's).
+ */
+import { displayedFields, CREDENTIALS, iconFile, iconPath } from './editor/package-types';
+import { closeCredential, fieldHelp, openNewCredential } from './editor/credential-dialog';
+import { screenshot } from './editor/shots';
+import { useEditor } from './editor/world';
+
+const world = useEditor({ templates: false });
+
+const SHOT: Record<string, string> = {
+	ghlOAuth2Api: 'credential-ghl-oauth2',
+	ghlPrivateIntegrationApi: 'credential-ghl-private-integration',
+	tookanApi: 'credential-tookan',
+};
+/** The dialog the README shows. */
+const DOCS = 'ghlOAuth2Api';
+
+const clean = (text: string) => text.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+
+it.each(CREDENTIALS.map((c) => [c.displayName, c] as const))('%s: icon, type name, every field, help texts, notices, no issue', async (_, credential) => {
+	const opened = await openNewCredential(world.editor, credential.displayName);
+	try {
+		expect(opened.typeName).toBe(credential.displayName);
+		expect(opened.icon).toEqual({ image: iconPath(iconFile(credential)), loaded: true });
+		const oauth = credential.extends?.includes('oAuth2Api') ? ['clientId', 'clientSecret'] : [];
+		const wanted = [...oauth, ...displayedFields(credential.properties, {})];
+		expect(wanted.filter((name) => !opened.fields.includes(name))).toEqual([]);
+		for (const notice of credential.properties.filter((p) => p.type === 'notice')) expect(opened.text).toContain(clean(notice.displayName));
+		const helped = credential.properties.filter((p) => p.description && opened.fields.includes(p.name));
+		expect(helped.length).toBeGreaterThan(0);
+		const help: Record<string, string> = {};
+		for (const property of helped) help[property.name] = await fieldHelp(world.editor, opened.dialog, property.name);
+		expect(help).toEqual(Object.fromEntries(helped.map((p) => [p.name, clean(p.description!)])));
+		expect(opened.issues).toBe(0);
+		const docs = credential.name === DOCS ? SHOT[credential.name] : undefined;
+		expect(await screenshot(opened.dialog, SHOT[credential.name], docs)).toBeGreaterThan(10_000);
+	} finally {
+		await closeCredential(world.editor, opened.dialog);
+	}
+});

@@ -1,0 +1,65 @@
+/**
+ * What the editor should show for this package's node and credential types, read from their own
+ * descriptions: the icon file, and the parameters n8n displays for given values (n8n's NodeHelpers decide).
+ */
+import { basename } from 'node:path';
+import { NodeHelpers, type ICredentialType, type INodeParameters, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+
+import { GhlOAuth2Api } from '../../../credentials/GhlOAuth2Api.credentials';
+import { GhlPrivateIntegrationApi } from '../../../credentials/GhlPrivateIntegrationApi.credentials';
+import { TookanApi } from '../../../credentials/TookanApi.credentials';
+import { GhlContacts } from '../../../nodes/GhlContacts/GhlContacts.node';
+import { GhlPollTrigger } from '../../../nodes/GhlPollTrigger/GhlPollTrigger.node';
+import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
+import { Tookan } from '../../../nodes/Tookan/Tookan.node';
+import { TookanTrigger } from '../../../nodes/TookanTrigger/TookanTrigger.node';
+import { PACKAGE_NAME } from '../../../scripts/harness';
+
+const NODES = [new GhlContacts(), new Tookan(), new GhlTrigger(), new GhlPollTrigger(), new TookanTrigger()].map((n) => n.description);
+
+export const CREDENTIALS: ICredentialType[] = [new GhlOAuth2Api(), new GhlPrivateIntegrationApi(), new TookanApi()];
+
+/** Our node description for a node type such as `n8n-nodes-ghl-tookan.tookan`, or undefined for others. */
+export function ourNode(type: string): INodeTypeDescription | undefined {
+	return NODES.find((description) => `${PACKAGE_NAME}.${description.name}` === type);
+}
+
+export function ourCredential(name: string): ICredentialType {
+	const credential = CREDENTIALS.find((c) => c.name === name);
+	if (!credential) throw new Error(`no credential type ${name} in this package`);
+	return credential;
+}
+
+/** The light-theme icon file (e.g. `ghl.svg`) of a node or credential description. */
+export function iconFile(description: Pick<INodeTypeDescription, 'icon'>): string {
+	const icon = description.icon;
+	const light = typeof icon === 'object' && icon !== null ? icon.light : icon;
+	if (typeof light !== 'string' || !light.startsWith('file:')) throw new Error(`no file icon: ${JSON.stringify(icon)}`);
+	return basename(light);
+}
+
+/** Where n8n serves an icon of this package's dist/icons. */
+export const iconPath = (file: string) => `/icons/${PACKAGE_NAME}/dist/icons/${file}`;
+
+/** Visible fields: not hidden, not notices. */
+function isField(property: INodeProperties): boolean {
+	return property.type !== 'hidden' && property.type !== 'notice';
+}
+
+/**
+ * n8n's editor moves a node's `authentication` choice into its credential picker (one list of credentials
+ * of every type the choice allows) when the credentials are selected by it; it shows no field for it.
+ */
+function inCredentialPicker(description: INodeTypeDescription | null): string[] {
+	const byAuthentication = (description?.credentials ?? []).some((c) => 'authentication' in (c.displayOptions?.show ?? {}));
+	return byAuthentication ? ['authentication'] : [];
+}
+
+/** Names of the top-level fields n8n displays for these values (defaults filled in as the editor does). */
+export function displayedFields(properties: INodeProperties[], values: INodeParameters, description: INodeTypeDescription | null = null): string[] {
+	const node = { typeVersion: 1 };
+	const full = NodeHelpers.getNodeParameters(properties, values, true, false, node, description) ?? {};
+	const picker = inCredentialPicker(description);
+	const shown = properties.filter((p) => isField(p) && !picker.includes(p.name) && NodeHelpers.displayParameter(full, p, node, description));
+	return [...new Set(shown.map((p) => p.name))];
+}
