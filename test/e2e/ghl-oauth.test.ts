@@ -5,12 +5,11 @@
  *   through our single-refresher gate, every item succeeds, no refresh token is spent twice, and
  *   the credential still works afterwards.
  */
-import { randomUUID } from 'node:crypto';
-
-import { GHL_CREDENTIAL_SCOPES, nodeOutput, PACKAGE_NAME, type WorkflowJson } from './ghl-support';
+import { nodeOutput, PACKAGE_NAME, type WorkflowJson } from './ghl-support';
 import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
 import { createSandbox, type Sandbox } from '../../sandbox/server';
 import { getN8n } from './n8n';
+import { connectGhlOAuth } from '../reliability/support/oauth';
 
 const GHL = `${PACKAGE_NAME}.ghlContacts`;
 
@@ -25,33 +24,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => await sandbox.close());
-
-async function connectThroughOAuth(): Promise<{ id: string; name: string }> {
-	const n8n = getN8n();
-	const name = `GHL OAuth ${randomUUID()}`;
-	const credential = await n8n.createCredential({
-		name,
-		type: 'ghlOAuth2Api',
-		data: {
-			clientId: GHL_DEFAULTS.clientId,
-			clientSecret: GHL_DEFAULTS.clientSecret,
-			userType: 'Location',
-			authUrlChoice: 'custom',
-			customAuthUrl: sandbox.authorizeUrl,
-			baseUrl: sandbox.ghlBaseUrl,
-			scope: GHL_CREDENTIAL_SCOPES,
-		},
-	});
-	// what the editor does when the user clicks "Connect my account"
-	const authUrl = await n8n.rest<string>('GET', `/oauth2-credential/auth?id=${credential.id}`);
-	expect(authUrl.startsWith(sandbox.authorizeUrl)).toBe(true);
-	const consent = await fetch(authUrl, { redirect: 'manual' });
-	expect(consent.status).toBe(302);
-	const callback = new URL(String(consent.headers.get('location')));
-	expect(callback.pathname).toMatch(/\/rest\/oauth2-credential\/callback$/);
-	await n8n.rest('GET', `/oauth2-credential/callback${callback.search}`);
-	return { id: credential.id, name };
-}
 
 function workflow(credentialName: string): WorkflowJson {
 	const ghl = (name: string, x: number, parameters: Record<string, unknown>) => ({
@@ -91,7 +63,7 @@ const tokenAnswers = () =>
 it('connects through the authorization-code flow and survives tokens expiring mid-run', async () => {
 	const n8n = getN8n();
 	sandbox.admin.seed({ ghl: { contacts: 300 } } as never);
-	const credential = await connectThroughOAuth();
+	const credential = await connectGhlOAuth(getN8n(), sandbox);
 	expect(tokenAnswers()).toEqual([200]);
 
 	const id = await n8n.importWorkflow(workflow(credential.name));
