@@ -45,11 +45,8 @@ export class GhlTrigger implements INodeType {
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: ghlCredentials.map((c) => ({
-			...c,
-			required: true,
-			displayOptions: { show: { ...c.displayOptions.show, enrich: [true] } },
-		})),
+		// shown only for a chosen connection (Authentication "None" needs no credential)
+		credentials: ghlCredentials,
 		webhooks: [POST_WEBHOOK],
 		properties: ghlTriggerProperties,
 	};

@@ -9,6 +9,9 @@ const automation = { show: { source: ['automation'] } };
 /** At least this many characters for a secret token (a generated one has 64). */
 export const MIN_TOKEN_LENGTH = 16;
 
+/** Authentication value of a trigger without a GHL connection (no enrichment, no credential). */
+export const NO_CONNECTION = 'none';
+
 export const TOKEN_HEADER = 'x-webhook-token';
 export const TOKEN_QUERY = 'token';
 
@@ -84,16 +87,19 @@ export const ghlTriggerProperties: INodeProperties[] = [
 		displayOptions: automation,
 	},
 	{
+		...authenticationProperty,
+		description: 'The GHL connection Enrich uses to fetch full records. Receiving events needs none.',
+		options: [{ name: 'None (No Enrichment)', value: NO_CONNECTION }, ...(authenticationProperty.options ?? [])],
+		default: NO_CONNECTION,
+	},
+	{
 		displayName: 'Enrich',
 		name: 'enrich',
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to fetch the full contact (and the note, task or appointment) after the event and add it under "enriched". GHL payloads are often incomplete; this needs a GHL connection.',
-	},
-	{
-		...authenticationProperty,
-		displayOptions: { show: { enrich: [true] } },
+			'Whether to fetch the full contact (and the note, task or appointment) after the event and add it under "enriched". GHL payloads are often incomplete.',
+		displayOptions: { hide: { authentication: [NO_CONNECTION] } },
 	},
 	{
 		displayName: 'Options',

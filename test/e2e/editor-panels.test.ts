@@ -23,36 +23,6 @@ const DOCS: Record<string, string> = {
 	'ghl-contact-to-tookan/On GHL contact created or updated': 'panel-ghl-trigger',
 };
 
-/**
- * Problems this test found in files owned by other engineers, reported and not fixed yet. They are listed
- * rather than hidden: every other problem fails the test, and the last test fails once a listed one no
- * longer occurs, so the entry is removed with the fix.
- */
-const KNOWN: Array<{ problem: RegExp; why: string }> = [
-	{
-		problem: /: no field for enrich$/,
-		why: "GHL Trigger: n8n's editor hides every parameter that a credential's displayOptions use, and the trigger's credentials show on enrich: [true], so Enrich cannot be switched on in the panel",
-	},
-	{
-		problem: /^Tag the contact sync-failed: issue on tags: The value "sync-failed" is not supported!$/,
-		why: 'templates: the failure path sets the tag "sync-failed" as a fixed value of a list the location\'s tags fill; a location without that tag yet shows it as not supported (an expression such as ={{ ["sync-failed"] }} does not)',
-	},
-	{
-		problem: /: issue on timeZone: The value "" is not supported!$/,
-		why: 'Tookan: Time Zone defaults to "" (the workflow\'s time zone) but getTimeZones offers no option with that value, so every new task node shows an issue (an option { name: "Workflow Time Zone", value: "" } first in the list fixes it)',
-	},
-];
-const seen = new Set<RegExp>();
-
-/** The problems not listed in KNOWN (and notes which listed ones occurred). */
-function unknown(problems: string[]): string[] {
-	return problems.filter((problem) => {
-		const known = KNOWN.find((k) => k.problem.test(problem));
-		if (known) seen.add(known.problem);
-		return !known;
-	});
-}
-
 /** Nodes already checked by an earlier template (the same type, parameters and credential). */
 const checked = new Set<string>();
 
@@ -85,12 +55,8 @@ it.each(SLUGS)('%s: each of our nodes shows its fields, its credential, no issue
 		await screenshot(editor.page, `panels/${slug}--${slugOf(node.name)}`, DOCS[`${slug}/${node.name}`]);
 		await closePanel(editor.page);
 	}
-	expect(unknown(problems)).toEqual([]);
+	expect(problems).toEqual([]);
 	if (slug !== 'ops-dashboard') expect(opened).toBeGreaterThan(0);
-});
-
-it('each known problem still occurs (remove the ones that are fixed from KNOWN)', () => {
-	expect(KNOWN.filter((k) => !seen.has(k.problem)).map((k) => k.why)).toEqual([]);
 });
 
 /** The operation option of a resource, as the Operation dropdown shows it (its description). */

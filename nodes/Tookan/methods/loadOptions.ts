@@ -39,5 +39,7 @@ export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropert
 }
 
 export async function getTimeZones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return timeZoneNames().map((zone) => ({ name: zone.replace(/_/g, ' '), value: zone }));
+	const zones = timeZoneNames().map((zone) => ({ name: zone.replace(/_/g, ' '), value: zone }));
+	// the field's default "" (the workflow's time zone) must be an option, or the editor flags it
+	return [{ name: "Workflow's Time Zone", value: '' }, ...zones];
 }

@@ -42,8 +42,10 @@ it('lists every agent and team tag once', async () => {
 	expect((await getTags.call(fn())).map((o) => o.value)).toEqual(['bike', 'cold', 'night', 'van']);
 });
 
-it('offers the IANA time zones', async () => {
+it("offers the workflow's time zone (the field's empty default) first, then the IANA time zones", async () => {
 	const zones = (await getTimeZones.call(fn())).map((o) => o.value);
+	expect(zones[0]).toBe('');
+	expect(zones.filter((z) => z === '')).toHaveLength(1);
 	expect(zones).toEqual(expect.arrayContaining(['Asia/Kolkata', 'America/New_York', 'Europe/Berlin']));
 });
 

@@ -252,3 +252,21 @@ describe('GHL Trigger webhookMethods', () => {
 		expect(JSON.stringify(staticData)).not.toContain(token);
 	});
 });
+
+describe('GHL Trigger: the GHL connection is only for Enrich', () => {
+	const { properties, credentials } = node.description;
+
+	it('needs no credential by default, and no credential depends on a parameter other than Authentication', () => {
+		const authentication = properties.find((p) => p.name === 'authentication');
+		expect(authentication?.default).toBe('none');
+		// n8n's editor hides every parameter a credential's display conditions use, so Enrich must not be one
+		for (const credential of credentials ?? []) expect(Object.keys(credential.displayOptions?.show ?? {})).toEqual(['authentication']);
+		expect(properties.find((p) => p.name === 'enrich')?.displayOptions).toEqual({ hide: { authentication: ['none'] } });
+	});
+
+	it('starts the execution without enrichment when Enrich is on but no connection is chosen', async () => {
+		const body = event();
+		const run = await deliver(node, { parameters: appParameters({ enrich: true, authentication: 'none' }), delivery: signed(body) });
+		expect(run.items).toEqual([body]);
+	});
+});
