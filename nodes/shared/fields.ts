@@ -136,7 +136,13 @@ export const dynamic = (
 	name: string,
 	displayName: string,
 	method: string,
-	o: FieldOptions & { multiple?: boolean; dependsOn?: string[]; each?: Parser } = {},
+	o: FieldOptions & {
+		multiple?: boolean;
+		dependsOn?: string[];
+		each?: Parser;
+		/** Values the list does not hold are fine (e.g. new tag names from an expression): no editor issue. */
+		arbitrary?: boolean;
+	} = {},
 ) =>
 	make(
 		name,
@@ -150,6 +156,7 @@ export const dynamic = (
 				loadOptionsMethod: method,
 				...(o.dependsOn ? { loadOptionsDependsOn: o.dependsOn } : {}),
 			},
+			...(o.arbitrary ? { allowArbitraryValues: true } : {}),
 		},
 	);
 

@@ -35,11 +35,7 @@ export function addFailurePath(flow: Flow, at: Cell, what: string, contactId: st
 	);
 	const hasContact = flow.add(ifNode('Is the contact known?', [x + 1, y], `!!$json.contactId`));
 	const tag = flow.add(
-		ghl('Tag the contact sync-failed', [x + 2, y], 'tag', 'add', {
-			contactId: byId(expr('$json.contactId')),
-			// an expression: a fixed value the location's tag list does not hold yet shows as an issue in the editor
-			tags: expr(JSON.stringify([FAILURE_TAG])),
-		}, {
+		ghl('Tag the contact sync-failed', [x + 2, y], 'tag', 'add', { contactId: byId(expr('$json.contactId')), tags: [FAILURE_TAG] }, {
 			onError: 'continueErrorOutput',
 		}),
 	);

@@ -7,6 +7,7 @@ const tagList = (required: boolean): Field =>
 	f.dynamic('tags', 'Tags', 'getTags', {
 		in: 'body',
 		multiple: true,
+		arbitrary: true,
 		required,
 		each: (v) => String(v).trim(),
 		description:
