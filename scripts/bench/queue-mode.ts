@@ -1,5 +1,5 @@
 /**
- * queue-mode: n8n in queue mode (a private Redis from the Debian package, main + workers sharing its SQLite
+ * queue-mode: n8n in queue mode (a private Redis and PostgreSQL from the Debian packages, main + workers sharing the
  * database), the bulk-write workflow (a Webhook receives a batch number and an item count, the GHL Contacts
  * node upserts one contact per item) triggered as 10 executions of 100 items, first with one worker, then
  * with a second worker added. Every worker process has its own rate budget; they share the sandbox's one

@@ -109,6 +109,10 @@ export async function startPostgres(): Promise<PostgresServer> {
 				DB_POSTGRESDB_USER: USER,
 				DB_POSTGRESDB_PASSWORD: '',
 				DB_POSTGRESDB_DATABASE: DATABASE,
+				// n8n's default pool of 2 connections is too small for a worker running 10 executions whose requests
+				// each look up their credential: on a loaded machine executions failed with "timeout exceeded when
+				// trying to connect" (the pool wait passed 20 s)
+				DB_POSTGRESDB_POOL_SIZE: '10',
 			}),
 			stop,
 		};
