@@ -5,20 +5,17 @@
  *
  *   npm run bench:bulk-write [-- --items 1000 --sequential-items 100]
  */
-import { parseArgs } from 'node:util';
 
 import { runGhlContacts, upsertParameters } from './lib/ghl-node';
 import { ceilingRps, describeLimit, fastestSeconds } from './lib/rate';
-import { begin, finish, main, round, say } from './lib/report';
+import { begin, finish, main, numberArgs, round, say } from './lib/report';
 import { startSandboxProcess, type RateLimit } from './lib/sandbox';
 
 const LIMIT: RateLimit = { max: 100, intervalMs: 2_000 };
 const LATENCY_MS = 250;
 
 main(async () => {
-	const { values } = parseArgs({ options: { items: { type: 'string' }, 'sequential-items': { type: 'string' } } });
-	const items = Number(values.items ?? 1000);
-	const sequentialItems = Number(values['sequential-items'] ?? 100);
+	const { items, 'sequential-items': sequentialItems } = numberArgs({ items: 1000, 'sequential-items': 100 });
 	begin(
 		'bulk-write',
 		`${items} contact upserts (GHL Contacts › Contact › Create or Update, default Max Parallel Requests) vs ${sequentialItems} sent one at a time; sandbox latency ${LATENCY_MS} ms; GHL limit scaled to ${describeLimit(LIMIT)} (GHL: 100 per 10 s)`,

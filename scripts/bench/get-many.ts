@@ -7,12 +7,11 @@
  *
  *   npm run bench:get-many [-- --contacts 10000]
  */
-import { parseArgs } from 'node:util';
 
 import { runGhlContacts } from './lib/ghl-node';
 import { MB, settledRss, withPeakRss } from './lib/memory';
 import { ceilingRps, describeLimit, fastestSeconds } from './lib/rate';
-import { begin, finish, main, round, say } from './lib/report';
+import { begin, finish, main, numberArgs, round, say } from './lib/report';
 import { startSandboxProcess, type RateLimit } from './lib/sandbox';
 
 const LIMIT: RateLimit = { max: 5, intervalMs: 1_000 };
@@ -20,8 +19,7 @@ const LATENCY_MS = 250;
 const PAGE_SIZE = 500;
 
 main(async () => {
-	const { values } = parseArgs({ options: { contacts: { type: 'string' } } });
-	const contacts = Number(values.contacts ?? 10_000);
+	const { contacts } = numberArgs({ contacts: 10_000 });
 	begin(
 		'get-many',
 		`GHL Contacts › Contact › Get Many, Return All, Simplify off, over ${contacts} contacts (pages of ${PAGE_SIZE}); sandbox latency ${LATENCY_MS} ms; GHL limit scaled to ${describeLimit(LIMIT)}`,

@@ -7,12 +7,11 @@
  *
  *   npm run bench:node-overhead [-- --items 10000 --rounds 1]
  */
-import { parseArgs } from 'node:util';
 
 import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
 import { nodeOutput, startN8n, type N8nInstance } from '../harness';
 import { benchTarball, createBenchCredentials, timedRun, type TimedRun } from './lib/n8n';
-import { begin, finish, main, round, say } from './lib/report';
+import { begin, finish, main, numberArgs, round, say } from './lib/report';
 import { startSandboxProcess } from './lib/sandbox';
 import { baselineWorkflow, httpRequestWorkflow, oursWorkflow, UPSERT_NODE } from './lib/workflows';
 
@@ -24,9 +23,7 @@ function failedItems(run: TimedRun): number {
 }
 
 main(async () => {
-	const { values } = parseArgs({ options: { items: { type: 'string' }, rounds: { type: 'string' } } });
-	const items = Number(values.items ?? 10_000);
-	const ROUNDS = Number(values.rounds ?? 1);
+	const { items, rounds: ROUNDS } = numberArgs({ items: 10_000, rounds: 1 });
 	begin(
 		'node-overhead',
 		`real n8n, ${items} items, one contact upsert each: GHL Contacts node vs HTTP Request node (same request); sandbox without latency, limit lifted; ${ROUNDS} run(s) each (alternating order); CPU of the n8n process minus a run that only makes the items`,

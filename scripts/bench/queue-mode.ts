@@ -7,13 +7,12 @@
  *
  *   npm run bench:queue-mode [-- --executions 10 --items 100]
  */
-import { parseArgs } from 'node:util';
 
 import { startQueueN8n, type QueueN8n } from '../harness/queue';
 import { failedItems, finishedExecutions, secondsUntilLastStop } from './lib/executions';
 import { benchTarball, createBenchCredentials } from './lib/n8n';
 import { ceilingRps, describeLimit } from './lib/rate';
-import { begin, finish, main, round, say } from './lib/report';
+import { begin, finish, main, numberArgs, round, say } from './lib/report';
 import { startSandboxProcess, type RateLimit, type SandboxProcess } from './lib/sandbox';
 import { oursWorkflow, UPSERT_NODE } from './lib/workflows';
 
@@ -59,9 +58,7 @@ async function phase(queue: QueueN8n, sandbox: SandboxProcess, workflowId: strin
 }
 
 main(async () => {
-	const { values } = parseArgs({ options: { executions: { type: 'string' }, items: { type: 'string' } } });
-	const batches = Number(values.executions ?? 10);
-	const items = Number(values.items ?? 100);
+	const { executions: batches, items } = numberArgs({ executions: 10, items: 100 });
 	begin(
 		'queue-mode',
 		`real n8n in queue mode (Redis, main + 1 worker, then + 2 workers, worker concurrency 10), ${batches} webhook executions × ${items} contact upserts; sandbox latency ${LATENCY_MS} ms; GHL limit scaled to ${describeLimit(LIMIT)} shared by all workers`,

@@ -8,7 +8,6 @@
  *   npm run bench:webhook-ingest [-- --events 3000 --concurrency 8]
  */
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 
 import { WebhookSigner } from '../../sandbox/core/webhooks/signing';
 import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
@@ -17,7 +16,7 @@ import { Flow } from '../templates/flow';
 import { core } from '../templates/nodes';
 import { closedLoop, percentile, type LoadResult } from './lib/load';
 import { benchTarball } from './lib/n8n';
-import { begin, finish, main, round, say } from './lib/report';
+import { begin, finish, main, numberArgs, round, say } from './lib/report';
 
 const signer = new WebhookSigner();
 
@@ -100,9 +99,7 @@ async function successes(n8n: N8n, workflowId: string, expected: number): Promis
 }
 
 main(async () => {
-	const { values } = parseArgs({ options: { events: { type: 'string' }, concurrency: { type: 'string' } } });
-	const events = Number(values.events ?? 3000);
-	const concurrency = Number(values.concurrency ?? 8);
+	const { events, concurrency } = numberArgs({ events: 3000, concurrency: 8 });
 	begin(
 		'webhook-ingest',
 		`real n8n, ${events} signed GHL ContactCreate events from ${concurrency} concurrent senders to a published GHL Trigger workflow, then the same load to a published Webhook node workflow; executions saved as n8n does by default`,

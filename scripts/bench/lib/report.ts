@@ -1,5 +1,6 @@
 /** What every benchmark prints: the machine it ran on, readable lines, and its result as the last line (JSON). */
 import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
 
 export function round(value: number, digits = 2): number {
 	const f = 10 ** digits;
@@ -43,4 +44,20 @@ export function main(run: () => Promise<void>): void {
 			process.exit(1);
 		},
 	);
+}
+
+/**
+ * The script's numeric options (`--items 500`), each defaulting to the value given; a value that is not a
+ * positive number stops the script with its name.
+ */
+export function numberArgs<T extends Record<string, number>>(defaults: T): T {
+	const options = Object.fromEntries(Object.keys(defaults).map((name) => [name, { type: 'string' as const }]));
+	const { values } = parseArgs({ options });
+	const result: Record<string, number> = { ...defaults };
+	for (const [name, raw] of Object.entries(values)) {
+		const value = Number(raw);
+		if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got ${String(raw)}`);
+		result[name] = value;
+	}
+	return result as T;
 }
