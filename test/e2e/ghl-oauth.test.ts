@@ -9,7 +9,7 @@ import { nodeOutput, PACKAGE_NAME, type WorkflowJson } from './ghl-support';
 import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
 import { createSandbox, type Sandbox } from '../../sandbox/server';
 import { getN8n } from './n8n';
-import { connectGhlOAuth } from '../reliability/support/oauth';
+import { connectGhlOAuth } from './ghl-oauth-connect';
 
 const GHL = `${PACKAGE_NAME}.ghlContacts`;
 

@@ -8,7 +8,7 @@ import { nodeOutput, type Execution, type N8n } from '../../scripts/harness';
 import { createSandbox, type Sandbox } from '../../sandbox/server';
 import { readyN8n } from './support/n8n';
 import { LOCATION } from './support/nodes';
-import { connectGhlOAuth } from './support/oauth';
+import { connectGhlOAuth } from '../e2e/ghl-oauth-connect';
 import { record } from './support/results';
 import { scanValue } from './support/secrets';
 import { linearWorkflow } from './support/workflow';

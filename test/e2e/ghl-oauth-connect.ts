@@ -4,15 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { N8n } from '../../../scripts/harness';
-import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
-import type { Sandbox } from '../../../sandbox/server';
-import { GHL_CREDENTIAL_SCOPES } from '../../e2e/ghl-support';
+import type { N8n } from '../../scripts/harness';
+import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
+import type { Sandbox } from '../../sandbox/server';
+import { GHL_CREDENTIAL_SCOPES } from './ghl-support';
 
 export async function connectGhlOAuth(n8n: N8n, sandbox: Sandbox): Promise<{ id: string; name: string; type: string }> {
 	const type = 'ghlOAuth2Api';
 	const credential = await n8n.createCredential({
-		name: `GHL OAuth reliability ${randomUUID()}`,
+		name: `GHL OAuth ${randomUUID()}`,
 		type,
 		data: {
 			clientId: GHL_DEFAULTS.clientId,
