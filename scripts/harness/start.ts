@@ -26,6 +26,8 @@ export interface StartOptions {
 	env?: Record<string, string>;
 	/** Tarball from `packPackage()` to install as a community package before start. */
 	packageTarball?: string;
+	/** Runs on the fresh user folder before n8n starts (e.g. installing the package another way). */
+	prepareUserFolder?: (userFolder: string) => Promise<void>;
 	/** Editor/API port (default: a free one). */
 	port?: number;
 	/** Where n8n's output goes (kept after stop); default under the OS temp dir. */
@@ -96,6 +98,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 	};
 	try {
 		if (options.packageTarball) await installPackage(userFolder, options.packageTarball);
+		if (options.prepareUserFolder) await options.prepareUserFolder(userFolder);
 		const env = n8nEnv({ version: install.version, nodeBin: install.node.bin, userFolder, port, brokerPort, extra: options.env });
 		child = spawnN8n(install, ['start'], env, logFile);
 		const url = `http://127.0.0.1:${port}/`;
