@@ -1,5 +1,7 @@
 import type {
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,9 +10,11 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { ghlCredentials } from '../shared/ghl';
+import { confirmationHints, confirmDeliveries } from '../shared/trigger/confirm';
 import { isRegistered, POST_WEBHOOK, register, unregister, type Setup } from '../shared/trigger/registration';
 import { receiveAppEvent } from './app';
 import { receiveAutomation } from './automation';
+import { enrichEvents } from './enrich';
 import { ghlTriggerProperties } from './properties';
 import { attempt, readAppSettings, readAutomationSettings, SettingsError } from './settings';
 
@@ -37,7 +41,10 @@ export class GhlTrigger implements INodeType {
 		name: 'ghlTrigger',
 		icon: { light: 'file:../../icons/ghl.svg', dark: 'file:../../icons/ghl.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2: n8n reads the body without evaluating an expression (it does for every version 1 webhook node),
+		// and identical workflow-hook bodies count as one delivery by default
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["source"] === "automation" ? "Workflow webhook" : $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when HighLevel (GHL) sends a verified webhook',
 		defaults: {
@@ -68,8 +75,19 @@ export class GhlTrigger implements INodeType {
 		},
 	};
 
+	/** The webhook phase: verify, filter, drop duplicates, answer, start the execution. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const source = this.getNodeParameter('source', 'app') as string;
 		return source === 'automation' ? await receiveAutomation(this) : await receiveAppEvent(this);
+	}
+
+	/**
+	 * The execution phase: n8n runs it with the item the webhook phase started the execution with. It checks
+	 * the delivery once more where the execution runs in another process (queue mode), then enriches.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const confirmed = await confirmDeliveries(this);
+		confirmationHints(this, confirmed);
+		return [await enrichEvents(this, confirmed.items)];
 	}
 }

@@ -1,10 +1,9 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { firstDelivery } from '../shared/trigger/dedupe';
-import { header, rawBody, reject, skip } from '../shared/trigger/respond';
-import { startExecution } from './deliver';
-import { ANY_EVENT, findEvent } from './events';
+import { claimDelivery } from '../shared/trigger/deliveries';
+import { accept, delivered, DUPLICATE, header, reject, skip } from '../shared/trigger/respond';
+import { ANY_EVENT } from './events';
 import { isFresh } from './freshness';
 import { attempt, readAppSettings, SettingsError, type AppSettings } from './settings';
 import { LEGACY_SIGNATURE_HEADER, SIGNATURE_HEADER, verifyGhlDelivery } from './signature';
@@ -31,30 +30,25 @@ export function deliveryKey(body: IDataObject, raw: Buffer): string {
 
 /**
  * A Marketplace app delivery: checks the signature over the raw body first (nothing else is read from an
- * unverified request), then the optional timestamp window, the event/location/app filters and duplicates.
+ * unverified request), then the optional timestamp window, the event/location/app filters and duplicates
+ * (same `webhookId`).
  */
 export async function receiveAppEvent(fn: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const settings = attempt(() => readAppSettings(fn));
 	if (settings instanceof SettingsError) return reject(fn, 500, `the trigger is misconfigured: ${settings.message}`);
-	const raw = rawBody(fn);
+	const { raw, body } = await delivered(fn);
 	const verdict = verifyGhlDelivery(
 		{ body: raw, ghlSignature: header(fn, SIGNATURE_HEADER), legacySignature: header(fn, LEGACY_SIGNATURE_HEADER) },
 		settings.keys,
 	);
 	if (!verdict.valid || !raw) return reject(fn, 401, verdict.valid ? 'no body' : verdict.reason);
 
-	const body = fn.getBodyData();
 	if (settings.maxAgeMs && !isFresh(body.timestamp, settings.maxAgeMs, Date.now())) {
 		return reject(fn, 401, 'the delivery timestamp is missing or outside the accepted window');
 	}
 	const unwanted = notWanted(settings, body);
 	if (unwanted) return skip(unwanted);
 
-	const workflow = fn.getWorkflow();
-	const scope = `${workflow.id ?? ''}:${fn.getNode().name}`;
-	if (!firstDelivery(fn.getWorkflowStaticData('node'), scope, deliveryKey(body, raw))) {
-		return skip('duplicate delivery');
-	}
-	const locationId = typeof body.locationId === 'string' ? body.locationId : undefined;
-	return await startExecution(fn, body, findEvent(body.type)?.fetch ?? {}, locationId);
+	const claim = claimDelivery(fn, deliveryKey(body, raw));
+	return claim.first ? accept(fn, body, claim.hashed) : skip(DUPLICATE);
 }

@@ -1,8 +1,9 @@
+import { createHash } from 'crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { claimDelivery } from '../shared/trigger/deliveries';
 import { sameSecret } from '../shared/trigger/secret';
-import { header, reject } from '../shared/trigger/respond';
-import { startExecution } from './deliver';
+import { accept, delivered, DUPLICATE, header, reject, skip } from '../shared/trigger/respond';
 import { TOKEN_HEADER, TOKEN_QUERY } from './properties';
 import { attempt, readAutomationSettings, SettingsError } from './settings';
 
@@ -67,6 +68,14 @@ export function mapAutomationPayload(body: IDataObject): IDataObject {
 	return item;
 }
 
+/**
+ * Whether identical bodies count as one delivery: type version 2 drops them by default (a re-sent delivery
+ * repeats the bytes); version 1 never did, and saved version 1 workflows keep that.
+ */
+function dropsRedeliveries(fn: IWebhookFunctions): boolean {
+	return fn.getNodeParameter('dropRedeliveries', fn.getNode().typeVersion >= 2) === true;
+}
+
 /** A delivery from a GHL workflow's Webhook action: the secret token must match before anything is read. */
 export async function receiveAutomation(fn: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const settings = attempt(() => readAutomationSettings(fn));
@@ -76,7 +85,10 @@ export async function receiveAutomation(fn: IWebhookFunctions): Promise<IWebhook
 	if (!sameSecret(settings.token, given)) {
 		return reject(fn, 401, given === undefined ? 'the secret token is missing' : 'the secret token is wrong');
 	}
-	const item = mapAutomationPayload(fn.getBodyData());
-	const locationId = typeof item.locationId === 'string' ? item.locationId : undefined;
-	return await startExecution(fn, item, { contact: 'contact.id' }, locationId);
+	const { raw, body } = await delivered(fn);
+	const item = mapAutomationPayload(body);
+	if (!dropsRedeliveries(fn)) return accept(fn, item);
+	const bytes = raw ?? Buffer.from(JSON.stringify(body));
+	const claim = claimDelivery(fn, `body:${createHash('sha256').update(bytes).digest('hex')}`);
+	return claim.first ? accept(fn, item, claim.hashed) : skip(DUPLICATE);
 }

@@ -1,9 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { ghlAdapter, ghlContext } from '../shared/ghl';
 import { send, type ApiFunctions } from '../shared/transport/send';
 import { standaloneRequest } from '../shared/request';
-import type { RecordKind } from './events';
+import { findEvent, type RecordKind } from './events';
+import { NO_CONNECTION } from './properties';
 
 /** Reads a dotted path (`appointment.contactId`) from a payload; only non-empty text or numbers count. */
 export function valueAt(payload: IDataObject, path: string): string | undefined {
@@ -62,6 +63,7 @@ export interface Enrichment {
  */
 export async function fetchRecords(
 	fn: ApiFunctions,
+	authentication: unknown,
 	fetch: Partial<Record<RecordKind, string>>,
 	payload: IDataObject,
 	locationId: string | undefined,
@@ -73,7 +75,7 @@ export async function fetchRecords(
 	for (const kind of kinds) ids[kind] = valueAt(payload, fetch[kind] as string);
 	let context: IDataObject;
 	try {
-		context = await ghlContext(fn, fn.getNodeParameter('authentication', 'oAuth2'), locationId ?? '');
+		context = await ghlContext(fn, authentication, locationId ?? '');
 	} catch (error) {
 		result.errors.push(`connection: ${(error as Error).message}`);
 		return result;
@@ -107,4 +109,27 @@ export function withEnrichment(item: IDataObject, enrichment: Enrichment): IData
 	const out: IDataObject = { ...item, enriched: enrichment.enriched };
 	if (enrichment.errors.length) out.enrichmentErrors = enrichment.errors;
 	return out;
+}
+
+/** Which records Enrich fetches for an item: an app event's catalogue entry, or the contact of a workflow hook. */
+function recordsOf(source: string, item: IDataObject): Partial<Record<RecordKind, string>> {
+	return source === 'automation' ? { contact: 'contact.id' } : (findEvent(item.type)?.fetch ?? {});
+}
+
+/**
+ * Enrich, in the execution phase: with a GHL connection chosen and Enrich on, each accepted event gets the
+ * records it points to. It runs in the execution (a worker in queue mode), after the sender got its answer,
+ * so a slow API never delays the answer.
+ */
+export async function enrichEvents(fn: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const authentication = fn.getNodeParameter('authentication', 0, NO_CONNECTION);
+	if (authentication === NO_CONNECTION || fn.getNodeParameter('enrich', 0, false) !== true) return items;
+	const source = fn.getNodeParameter('source', 0, 'app') as string;
+	return await Promise.all(
+		items.map(async (item) => {
+			const locationId = typeof item.json.locationId === 'string' ? item.json.locationId : undefined;
+			const found = await fetchRecords(fn, authentication, recordsOf(source, item.json), item.json, locationId);
+			return { ...item, json: withEnrichment(item.json, found) };
+		}),
+	);
 }

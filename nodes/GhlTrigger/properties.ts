@@ -87,6 +87,15 @@ export const ghlTriggerProperties: INodeProperties[] = [
 		displayOptions: automation,
 	},
 	{
+		displayName: 'Drop Re-Sent Deliveries',
+		name: 'dropRedeliveries',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether a delivery whose body is byte for byte the same as one received in the last 2 hours is answered as a duplicate without starting the workflow (a re-sent delivery repeats its body). Turn it off if your GHL workflow can send the same data twice on purpose.',
+		displayOptions: { show: { source: ['automation'], '@version': [2] } },
+	},
+	{
 		...authenticationProperty,
 		description: 'The GHL connection Enrich uses to fetch full records. Receiving events needs none.',
 		options: [{ name: 'None (No Enrichment)', value: NO_CONNECTION }, ...(authenticationProperty.options ?? [])],

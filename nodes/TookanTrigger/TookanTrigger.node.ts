@@ -1,5 +1,7 @@
 import type {
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,10 +10,11 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { TOOKAN_CREDENTIAL } from '../shared/tookan';
+import { confirmationHints, confirmDeliveries } from '../shared/trigger/confirm';
 import { isRegistered, POST_WEBHOOK, register, unregister, type Setup } from '../shared/trigger/registration';
 import { fingerprint } from '../shared/trigger/secret';
 import { tookanTriggerProperties } from './properties';
-import { receiveTookan } from './receive';
+import { fetchTaskDetails, receiveTookan } from './receive';
 
 /** Identifies the secret and filters in use, without storing the secret. */
 async function setupOf(fn: IHookFunctions): Promise<Setup> {
@@ -33,7 +36,9 @@ export class TookanTrigger implements INodeType {
 		name: 'tookanTrigger',
 		icon: { light: 'file:../../icons/tookan.svg', dark: 'file:../../icons/tookan.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2: n8n reads the body without evaluating an expression (it does for every version 1 webhook node)
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["templateKeys"] || "Task status changes" }}',
 		description: 'Starts the workflow when Tookan reports a task status change (verified by the shared secret)',
 		defaults: {
@@ -62,7 +67,15 @@ export class TookanTrigger implements INodeType {
 		},
 	};
 
+	/** The webhook phase: verify the secret, filter, drop duplicates, answer, start the execution. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveTookan(this);
+	}
+
+	/** The execution phase: checks the delivery once more in queue mode (see confirm.ts), then fetches details. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const confirmed = await confirmDeliveries(this);
+		confirmationHints(this, confirmed);
+		return [await fetchTaskDetails(this, confirmed.items)];
 	}
 }

@@ -1,8 +1,8 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { callTookan, records, TOOKAN_CREDENTIAL } from '../shared/tookan';
-import { firstDelivery } from '../shared/trigger/dedupe';
-import { reject, skip, start } from '../shared/trigger/respond';
+import { claimDelivery } from '../shared/trigger/deliveries';
+import { accept, delivered, DUPLICATE, reject, skip } from '../shared/trigger/respond';
 import { sameSecret } from '../shared/trigger/secret';
 import { notWanted, readFilters } from './filters';
 import { withoutSecrets } from './redact';
@@ -10,7 +10,7 @@ import { withoutSecrets } from './redact';
 export const SECRET_FIELD = 'tookan_shared_secret';
 
 /** Adds the task as the API returns it (with history); a failed lookup is reported, the event is kept. */
-async function withTaskDetails(fn: IWebhookFunctions, item: IDataObject): Promise<IDataObject> {
+async function withTaskDetails(fn: IExecuteFunctions, item: IDataObject): Promise<IDataObject> {
 	const jobId = Number(item.job_id);
 	if (!Number.isFinite(jobId)) return { ...item, enriched: {}, enrichmentErrors: ['task: the event has no job_id'] };
 	try {
@@ -26,13 +26,13 @@ async function withTaskDetails(fn: IWebhookFunctions, item: IDataObject): Promis
 /**
  * A Tookan delivery: the body's `tookan_shared_secret` must equal the credential's secret (timing-safe)
  * before anything else is read. Secrets are removed from the output; filtered-out events and exact
- * duplicates are acknowledged without starting the workflow.
+ * duplicates (the same body without its secrets) are acknowledged without starting the workflow.
  */
 export async function receiveTookan(fn: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const credentials = await fn.getCredentials(TOOKAN_CREDENTIAL);
 	const expected = typeof credentials.sharedSecret === 'string' ? credentials.sharedSecret : '';
 	if (!expected) return reject(fn, 500, 'the Tookan credential has no Webhook Shared Secret');
-	const body = fn.getBodyData();
+	const { body } = await delivered(fn);
 	const given = body[SECRET_FIELD];
 	if (!sameSecret(expected, given)) {
 		return reject(fn, 401, given === undefined || given === '' ? 'the shared secret is missing' : 'the shared secret is wrong');
@@ -40,8 +40,12 @@ export async function receiveTookan(fn: IWebhookFunctions): Promise<IWebhookResp
 	const item = withoutSecrets(body);
 	const unwanted = notWanted(readFilters(fn.getNodeParameter('statuses', []), fn.getNodeParameter('templateKeys', '')), item);
 	if (unwanted) return skip(unwanted);
-	const scope = `${fn.getWorkflow().id ?? ''}:${fn.getNode().name}`;
-	if (!firstDelivery(fn.getWorkflowStaticData('node'), scope, JSON.stringify(item))) return skip('duplicate delivery');
-	if (fn.getNodeParameter('enrich', false) !== true) return await start(fn, item);
-	return await start(fn, item, async (event) => await withTaskDetails(fn, event));
+	const claim = claimDelivery(fn, JSON.stringify(item));
+	return claim.first ? accept(fn, item, claim.hashed) : skip(DUPLICATE);
+}
+
+/** Fetch Task Details, in the execution phase (after the answer; in a worker in queue mode). */
+export async function fetchTaskDetails(fn: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	if (fn.getNodeParameter('enrich', 0, false) !== true) return items;
+	return await Promise.all(items.map(async (item) => ({ ...item, json: await withTaskDetails(fn, item.json) })));
 }

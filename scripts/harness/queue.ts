@@ -5,6 +5,9 @@
  * community package), the encryption key and the Redis queue. `addWorker()` scales out later; `stop()` stops
  * everything.
  *
+ * `addWebhookProcess()` starts an `n8n webhook` process (production webhooks only) on its own port, as
+ * installations that scale webhook intake do; the main keeps serving webhooks too.
+ *
  * SQLite (`database: 'sqlite'`, the user folder's file) is what n8n calls "not officially supported" in
  * scaling mode, and it fails here: n8n sets no busy timeout, so with two workers executions end with
  * "SQLITE_BUSY: database is locked". PostgreSQL is the default.
@@ -38,8 +41,18 @@ export interface WorkerProcess {
 	stop(): Promise<void>;
 }
 
+export interface WebhookProcess {
+	index: number;
+	pid: number;
+	/** Base URL webhooks are served on, with a trailing slash (like `N8nConnection.webhookUrl`). */
+	webhookUrl: string;
+	logFile: string;
+	stop(): Promise<void>;
+}
+
 export class QueueN8n {
 	readonly workers: WorkerProcess[] = [];
+	readonly webhookProcesses: WebhookProcess[] = [];
 
 	constructor(
 		readonly main: N8nInstance,
@@ -78,8 +91,38 @@ export class QueueN8n {
 		return worker;
 	}
 
-	/** Stops the workers (they finish or hand back their jobs), then the main, then Redis and PostgreSQL. */
+	/** Starts an `n8n webhook` process on a free port and resolves once it is ready. */
+	async addWebhookProcess(): Promise<WebhookProcess> {
+		const index = this.webhookProcesses.length + 1;
+		const [port, brokerPort] = [await freePort(), await freePort()];
+		const webhookUrl = `http://127.0.0.1:${port}/`;
+		const env: NodeJS.ProcessEnv = {
+			...this.main.env,
+			N8N_PORT: String(port),
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			N8N_WEBHOOK_URL: webhookUrl,
+		};
+		const logFile = join(tmpdir(), 'ghl-tookan-n8n-logs', `n8n-webhook-${port}.log`);
+		const child: ChildProcess = spawnN8n(this.main.install, ['webhook'], env, logFile);
+		const unregister = registerCleanup(() => killProcessGroup(child.pid ?? 0));
+		const stop = async () => {
+			await stopProcess(child);
+			unregister();
+		};
+		try {
+			await waitForReady(webhookUrl, child, logFile, this.options.readyTimeoutMs ?? 120_000);
+		} catch (error) {
+			await stop();
+			throw new Error(`n8n webhook process ${index} did not start: ${(error as Error).message}\n${logTail(logFile)}`);
+		}
+		const process = { index, pid: child.pid ?? 0, webhookUrl, logFile, stop };
+		this.webhookProcesses.push(process);
+		return process;
+	}
+
+	/** Stops the webhook processes and workers (they finish or hand back their jobs), then the main, then Redis and PostgreSQL. */
 	async stop(): Promise<void> {
+		await Promise.all(this.webhookProcesses.map(async (webhook) => await webhook.stop()));
 		await Promise.all(this.workers.map(async (worker) => await worker.stop()));
 		await this.main.stop();
 		await this.redis.stop();

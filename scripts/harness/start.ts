@@ -40,8 +40,9 @@ export class N8nInstance extends N8n {
 		connection: N8nConnection,
 		readonly install: N8nInstall,
 		readonly env: NodeJS.ProcessEnv,
-		private readonly child: ChildProcess,
+		private child: ChildProcess,
 		private readonly cleanup: () => void,
+		private readonly launch: () => Promise<ChildProcess>,
 	) {
 		super(connection);
 	}
@@ -74,6 +75,15 @@ export class N8nInstance extends N8n {
 		return this.child.pid;
 	}
 
+	/**
+	 * Stops n8n and starts it again with the same user folder (database, settings, packages), environment and
+	 * ports, as an operator's restart does; resolves once it is ready again (owner and API key still valid).
+	 */
+	async restart(): Promise<void> {
+		await stopProcess(this.child);
+		this.child = await this.launch();
+	}
+
 	/** Stops n8n (process tree) and removes the temp user folder. Safe to call twice. */
 	async stop(): Promise<void> {
 		await stopProcess(this.child);
@@ -100,9 +110,13 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		if (options.packageTarball) await installPackage(userFolder, options.packageTarball);
 		if (options.prepareUserFolder) await options.prepareUserFolder(userFolder);
 		const env = n8nEnv({ version: install.version, nodeBin: install.node.bin, userFolder, port, brokerPort, extra: options.env });
-		child = spawnN8n(install, ['start'], env, logFile);
 		const url = `http://127.0.0.1:${port}/`;
-		await waitForReady(url, child, logFile, options.readyTimeoutMs ?? 120_000, { rest: true });
+		const launch = async (): Promise<ChildProcess> => {
+			child = spawnN8n(install, ['start'], env, logFile);
+			await waitForReady(url, child, logFile, options.readyTimeoutMs ?? 120_000, { rest: true });
+			return child;
+		};
+		await launch();
 		const login = newOwnerLogin();
 		const connection: N8nConnection = {
 			version: install.version,
@@ -116,7 +130,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		const bootstrap = new N8n(connection);
 		await setupOwner(bootstrap, login);
 		connection.apiKey = await createApiKey(bootstrap);
-		return new N8nInstance(connection, install, env, child, cleanup);
+		return new N8nInstance(connection, install, env, child as ChildProcess, cleanup, launch);
 	} catch (error) {
 		if (child) await stopProcess(child);
 		cleanup();

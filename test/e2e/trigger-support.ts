@@ -17,6 +17,7 @@ export function triggerWorkflow(
 	name: string,
 	parameters: Record<string, unknown>,
 	credentials?: Record<string, { name: string }>,
+	typeVersion = type === 'ghlPollTrigger' ? 1 : 2,
 ): TriggerWorkflow {
 	const nodeId = randomUUID();
 	const webhookId = randomUUID();
@@ -30,7 +31,7 @@ export function triggerWorkflow(
 					id: nodeId,
 					name,
 					type: `${PACKAGE_NAME}.${type}`,
-					typeVersion: 1,
+					typeVersion,
 					position: [0, 0],
 					webhookId,
 					parameters,

@@ -1,20 +1,38 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { DELIVERY_KEY } from './confirm';
+
+/** The reason given for a copy of a delivery that was already accepted. */
+export const DUPLICATE = 'duplicate delivery';
+
 /**
  * Refuses a delivery: answers `status` (401 for a missing or wrong signature/secret) with a short reason
  * and starts no execution. The reason names what was wrong, never a secret value.
  */
 export function reject(fn: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
-	fn.getResponseObject().status(status).json({ accepted: false, reason });
+	fn.getResponseObject().status(status).json({ received: false, reason });
 	return { noWebhookResponse: true };
 }
 
 /**
- * Accepts a genuine delivery without starting an execution (a duplicate, an event the node does not
- * listen to). Answers 200 so the sender does not retry.
+ * Takes a genuine delivery without starting an execution (a duplicate, an event the node does not listen
+ * to). Answers 200 so the sender does not retry.
  */
 export function skip(reason: string): IWebhookResponseData {
-	return { webhookResponse: { accepted: true, started: false, reason } };
+	return { webhookResponse: { received: true, started: false, reason } };
+}
+
+/**
+ * Accepts a delivery: answers 200 `{"received":true}` at once and starts one execution with `item`.
+ * Answering here (rather than leaving the answer to n8n) matters: n8n then saves the workflow's static data,
+ * where the delivery was just recorded, before it starts the execution; when n8n answers an accepted
+ * delivery itself, it does so after starting the execution, which resets the "changed" flag of the static
+ * data, and the record is never saved. `hashed` (the recorded delivery key, if the delivery was checked for
+ * duplicates) travels with the item to the execution phase (see confirm.ts).
+ */
+export function accept(fn: IWebhookFunctions, item: IDataObject, hashed?: string): IWebhookResponseData {
+	fn.getResponseObject().status(200).json({ received: true });
+	return { noWebhookResponse: true, workflowData: [[hashed ? { json: item, [DELIVERY_KEY]: hashed } : { json: item }]] };
 }
 
 /** Reads one header (Express lower-cases names); repeated headers count as absent. */
@@ -23,23 +41,41 @@ export function header(fn: IWebhookFunctions, name: string): string | undefined 
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** The exact bytes received, as n8n kept them for typeVersion 1 webhook nodes. */
-export function rawBody(fn: IWebhookFunctions): Buffer | undefined {
-	const raw = (fn.getRequestObject() as { rawBody?: unknown }).rawBody;
-	return Buffer.isBuffer(raw) && raw.length > 0 ? raw : undefined;
+interface RawRequest {
+	rawBody?: unknown;
+	readRawBody?: () => Promise<void>;
+}
+
+export interface Delivered {
+	/** The exact bytes received; undefined when there were none. */
+	raw: Buffer | undefined;
+	body: IDataObject;
+}
+
+function jsonObject(raw: Buffer | undefined): IDataObject {
+	try {
+		const value: unknown = raw ? JSON.parse(raw.toString('utf8')) : undefined;
+		return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+	} catch {
+		return {};
+	}
 }
 
 /**
- * Starts one execution with `item`. With `complete` (e.g. fetching more data), the sender gets its 200
- * first and the item is completed afterwards, so a slow API never delays the answer: GHL and Tookan do not
- * re-send a delivery that was answered.
+ * The request body, raw and parsed. n8n reads and parses JSON bodies before the node runs; for type version 2
+ * nodes it leaves bodies of other content types unread, so those are read here and parsed as JSON.
  */
-export async function start(
-	fn: IWebhookFunctions,
-	item: IDataObject,
-	complete?: (item: IDataObject) => Promise<IDataObject>,
-): Promise<IWebhookResponseData> {
-	if (!complete) return { workflowData: [fn.helpers.returnJsonArray([item])] };
-	fn.getResponseObject().status(200).json({ accepted: true, started: true });
-	return { noWebhookResponse: true, workflowData: [fn.helpers.returnJsonArray([await complete(item)])] };
+export async function delivered(fn: IWebhookFunctions): Promise<Delivered> {
+	const request = fn.getRequestObject() as RawRequest;
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
+		try {
+			await request.readRawBody();
+		} catch {
+			// an aborted or unreadable request has no body
+		}
+	}
+	const raw = Buffer.isBuffer(request.rawBody) && request.rawBody.length > 0 ? request.rawBody : undefined;
+	const parsed: unknown = fn.getBodyData();
+	const usable = parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).length > 0;
+	return { raw, body: usable ? (parsed as IDataObject) : jsonObject(raw) };
 }

@@ -1,6 +1,8 @@
 import { generateKeyPairSync, sign, createSign, type KeyObject } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
 
 import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
+import { hashKey } from '../../../nodes/shared/trigger/deliveries';
 import { deliver, lifecycle, rawOf, type Delivery } from './webhook-context';
 
 const ed = generateKeyPairSync('ed25519');
@@ -43,7 +45,8 @@ describe('GHL Trigger webhook(): Marketplace app deliveries', () => {
 		const body = event();
 		const run = await deliver(node, { parameters: appParameters(), delivery: signed(body) });
 		expect(run.items).toEqual([body]);
-		expect(run.response.statusCode).toBeUndefined();
+		expect(run.response).toEqual({ statusCode: 200, body: { received: true } });
+		expect(run.result.noWebhookResponse).toBe(true);
 	});
 
 	it('answers 401 and starts nothing for an unsigned delivery', async () => {
@@ -52,7 +55,7 @@ describe('GHL Trigger webhook(): Marketplace app deliveries', () => {
 		expect(run.result.noWebhookResponse).toBe(true);
 		expect(run.response).toEqual({
 			statusCode: 401,
-			body: { accepted: false, reason: 'the x-ghl-signature header is missing' },
+			body: { received: false, reason: 'the x-ghl-signature header is missing' },
 		});
 	});
 
@@ -81,18 +84,23 @@ describe('GHL Trigger webhook(): Marketplace app deliveries', () => {
 		const second = await deliver(node, { parameters: appParameters(), delivery: signed(body), staticData });
 		expect(first.items).toHaveLength(1);
 		expect(second.items).toBeUndefined();
-		expect(second.result.webhookResponse).toEqual({ accepted: true, started: false, reason: 'duplicate delivery' });
+		expect(second.result.webhookResponse).toEqual({ received: true, started: false, reason: 'duplicate delivery' });
 		const other = await deliver(node, { parameters: appParameters(), delivery: signed(event()), staticData });
 		expect(other.items).toHaveLength(1);
 	});
 
-	it('remembers deliveries in static data, so a restarted n8n still drops the duplicate', async () => {
-		const body = event();
+	it('drops copies of one delivery arriving together: one execution for 20 concurrent copies', async () => {
 		const staticData = {};
-		await deliver(node, { parameters: appParameters(), delivery: signed(body), staticData, workflowId: 'wf-a' });
-		// a new process has no in-memory guard; another workflow id stands in for that here
-		const again = await deliver(node, { parameters: appParameters(), delivery: signed(body), staticData, workflowId: 'wf-b' });
-		expect(again.items).toBeUndefined();
+		const delivery = signed(event());
+		const runs = await Promise.all(Array.from({ length: 20 }, () => deliver(node, { parameters: appParameters(), delivery, staticData })));
+		expect(runs.filter((run) => run.items)).toHaveLength(1);
+	});
+
+	it('records the delivery in the static data that n8n saves (the restart itself is proven in real n8n: test/e2e/trigger-runtime.test.ts)', async () => {
+		const staticData: IDataObject = {};
+		const body = event();
+		await deliver(node, { parameters: appParameters(), delivery: signed(body), staticData, workflowId: 'wf-record' });
+		expect(Object.values(staticData.deliveries as IDataObject)).toEqual([hashKey(`webhookId:${body.webhookId}`)]);
 	});
 
 	it('acknowledges events and locations that are not selected without starting', async () => {
@@ -199,15 +207,34 @@ describe('GHL Trigger webhook(): workflow Webhook action deliveries', () => {
 	});
 
 	it('accepts the token in the X-Webhook-Token header', async () => {
-		const run = await deliver(node, { parameters, delivery: { body: payload, headers: { 'X-Webhook-Token': token } } });
+		const body = { ...payload, contact_id: 'c-header' };
+		const run = await deliver(node, { parameters, delivery: { body, headers: { 'X-Webhook-Token': token } } });
 		expect(run.items).toHaveLength(1);
+	});
+
+	it('drops a byte-identical re-delivery in type version 2, unless told not to; version 1 never did', async () => {
+		const run = (extra: Record<string, unknown>, body: unknown, typeVersion = 2) =>
+			deliver(node, { parameters: { ...parameters, ...extra }, typeVersion, staticData: {}, delivery: { body, query: { token } } });
+		const body = { ...payload, contact_id: `c-${Math.random()}` };
+		expect((await run({}, body)).items).toHaveLength(1);
+		const again = await run({}, body);
+		expect(again.items).toBeUndefined();
+		expect(again.result.webhookResponse).toEqual({ received: true, started: false, reason: 'duplicate delivery' });
+		expect((await run({}, { ...body, first_name: 'Ada B.' })).items).toHaveLength(1);
+
+		const kept = { ...payload, contact_id: `c-${Math.random()}` };
+		expect((await run({ dropRedeliveries: false }, kept)).items).toHaveLength(1);
+		expect((await run({ dropRedeliveries: false }, kept)).items).toHaveLength(1);
+		const legacy = { ...payload, contact_id: `c-${Math.random()}` };
+		expect((await run({}, legacy, 1)).items).toHaveLength(1);
+		expect((await run({}, legacy, 1)).items).toHaveLength(1);
 	});
 
 	it('answers 401 for a wrong or missing token', async () => {
 		const wrong = await deliver(node, { parameters, delivery: { body: payload, query: { token: `${token}x` } } });
-		expect(wrong.response).toEqual({ statusCode: 401, body: { accepted: false, reason: 'the secret token is wrong' } });
+		expect(wrong.response).toEqual({ statusCode: 401, body: { received: false, reason: 'the secret token is wrong' } });
 		const missing = await deliver(node, { parameters, delivery: { body: payload } });
-		expect(missing.response).toEqual({ statusCode: 401, body: { accepted: false, reason: 'the secret token is missing' } });
+		expect(missing.response).toEqual({ statusCode: 401, body: { received: false, reason: 'the secret token is missing' } });
 		expect(wrong.items).toBeUndefined();
 		expect(missing.items).toBeUndefined();
 	});

@@ -43,13 +43,13 @@ describe('Tookan Trigger webhook()', () => {
 			credentials,
 			delivery: { body: delivery({ tookan_shared_secret: 'guess' }) },
 		});
-		expect(wrong.response).toEqual({ statusCode: 401, body: { accepted: false, reason: 'the shared secret is wrong' } });
+		expect(wrong.response).toEqual({ statusCode: 401, body: { received: false, reason: 'the shared secret is wrong' } });
 		const missing = await deliver(node, {
 			parameters: parameters(),
 			credentials,
 			delivery: { body: delivery({ tookan_shared_secret: undefined }) },
 		});
-		expect(missing.response).toEqual({ statusCode: 401, body: { accepted: false, reason: 'the shared secret is missing' } });
+		expect(missing.response).toEqual({ statusCode: 401, body: { received: false, reason: 'the shared secret is missing' } });
 		expect(wrong.items).toBeUndefined();
 		expect(missing.items).toBeUndefined();
 	});

@@ -1,0 +1,121 @@
+import { createHash } from 'crypto';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+/**
+ * Which deliveries a trigger has accepted, kept where n8n lets a webhook see them again:
+ *
+ * - in this process (a Map per workflow and node): two copies arriving at the same moment cannot both pass,
+ *   because the check and the record happen in one synchronous step;
+ * - in the node's workflow static data (`deliveries`): loaded from the database by every webhook request
+ *   and saved by n8n before it starts the execution (see `accept` in respond.ts), so the record survives a
+ *   restart and is seen by every process that receives webhooks for the workflow.
+ *
+ * Retention: a key is kept for RETENTION_MS (2 hours; GHL re-sends a delivery it got a 429 for up to 6 times
+ * about 10 minutes apart, about 70 minutes in all), at most MAX_KEYS per trigger (oldest forgotten first).
+ * Keys are 16 characters of a SHA-256 (96 bits), grouped into 10-minute slots: `{ "<slot>": "k1k2k3…" }`.
+ */
+export const RETENTION_MS = 2 * 60 * 60_000;
+export const MAX_KEYS = 10_000;
+const SLOT_MS = 10 * 60_000;
+const KEY_LENGTH = 16;
+const RECORD = 'deliveries';
+/** What an earlier version kept (it never reached the database in regular mode); removed on the next write. */
+const LEGACY_RECORD = 'recentDeliveries';
+
+type Slots = Record<string, string>;
+
+/** Per trigger (`workflowId:nodeId`): the keys this process accepted, each with its slot, oldest first. */
+const acceptedHere = new Map<string, Map<string, number>>();
+
+export function hashKey(key: string): string {
+	return createHash('sha256').update(key, 'utf8').digest('base64url').slice(0, KEY_LENGTH);
+}
+
+const slotOf = (time: number) => Math.floor(time / SLOT_MS);
+const oldestSlot = (now: number) => slotOf(now - RETENTION_MS);
+
+function holds(keys: string, key: string): boolean {
+	for (let at = keys.indexOf(key); at !== -1; at = keys.indexOf(key, at + 1)) {
+		if (at % KEY_LENGTH === 0) return true;
+	}
+	return false;
+}
+
+function storedSlots(staticData: IDataObject): Slots {
+	const record = staticData[RECORD];
+	if (!record || typeof record !== 'object' || Array.isArray(record)) return {};
+	return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/** The process's keys for one trigger, without those past the retention or the count limit. */
+function memoryOf(scope: string, now: number): Map<string, number> {
+	let keys = acceptedHere.get(scope);
+	if (!keys) {
+		keys = new Map();
+		acceptedHere.set(scope, keys);
+	}
+	const oldest = oldestSlot(now);
+	for (const [key, slot] of keys) {
+		if (slot >= oldest && keys.size <= MAX_KEYS) break;
+		keys.delete(key);
+	}
+	return keys;
+}
+
+/** The stored slots merged with what this process accepted, within the retention, at most MAX_KEYS (newest kept). */
+export function mergedSlots(stored: Slots, memory: Map<string, number>, now: number): Slots {
+	const oldest = oldestSlot(now);
+	const bySlot = new Map<number, Set<string>>();
+	const add = (slot: number, key: string) => {
+		if (slot < oldest) return;
+		let keys = bySlot.get(slot);
+		if (!keys) bySlot.set(slot, (keys = new Set()));
+		keys.add(key);
+	};
+	for (const [slot, keys] of Object.entries(stored)) {
+		for (let at = 0; at + KEY_LENGTH <= keys.length; at += KEY_LENGTH) add(Number(slot), keys.slice(at, at + KEY_LENGTH));
+	}
+	for (const [key, slot] of memory) add(slot, key);
+	const result: Slots = {};
+	let room = MAX_KEYS;
+	for (const slot of [...bySlot.keys()].sort((a, b) => b - a)) {
+		if (room <= 0) break;
+		const keys = [...(bySlot.get(slot) as Set<string>)].slice(-room);
+		result[String(slot)] = keys.join('');
+		room -= keys.length;
+	}
+	return result;
+}
+
+export function triggerScope(fn: { getWorkflow(): { id?: string }; getNode(): { id: string } }): string {
+	return `${fn.getWorkflow().id ?? ''}:${fn.getNode().id}`;
+}
+
+/** Whether this process accepted the delivery (its webhook phase ran here), i.e. the execution runs where it arrived. */
+export function acceptedInThisProcess(scope: string, hashed: string): boolean {
+	return acceptedHere.get(scope)?.has(hashed) === true;
+}
+
+export type Claim = { first: true; hashed: string } | { first: false };
+
+/**
+ * Records a delivery key (e.g. GHL `webhookId`) and tells whether it is the first copy: false when this
+ * process or the stored record already has it, and the caller answers "duplicate" without starting anything.
+ * Test deliveries (the editor's "Listen for test event") are never recorded or dropped.
+ */
+export function claimDelivery(fn: IWebhookFunctions, key: string, now = Date.now()): Claim {
+	const hashed = hashKey(key);
+	if (fn.getMode() === 'manual') return { first: true, hashed };
+	const scope = triggerScope(fn);
+	const memory = memoryOf(scope, now);
+	if (memory.has(hashed)) return { first: false };
+	const staticData = fn.getWorkflowStaticData('node');
+	const stored = storedSlots(staticData);
+	const oldest = oldestSlot(now);
+	if (Object.entries(stored).some(([slot, keys]) => Number(slot) >= oldest && holds(keys, hashed))) return { first: false };
+	memory.set(hashed, slotOf(now));
+	// a new object (not a change inside the old one), so n8n sees the change and saves it
+	staticData[RECORD] = mergedSlots(stored, memory, now);
+	delete staticData[LEGACY_RECORD];
+	return { first: true, hashed };
+}
