@@ -29,7 +29,13 @@ const TARGETS: Record<string, Array<[string, (r: Result) => boolean]>> = {
 		['ratePerSec ≥ 200', (r) => r.ratePerSec >= 200],
 		['p99Ms < 100', (r) => r.p99Ms < 100],
 		['ratioVsWebhookNode ≥ 0.8', (r) => r.ratioVsWebhookNode >= 0.8],
+		['ratioVsWebhookNodeLazy ≥ 0.9', (r) => r.ratioVsWebhookNodeLazy >= 0.9],
 		['lost 0', (r) => r.lost === 0],
+		['duplicateExecutions 0', (r) => r.duplicateExecutions === 0],
+	],
+	'webhook-queue': [
+		['lost 0', (r) => r.lost === 0],
+		['duplicateExecutions 0', (r) => r.duplicateExecutions === 0],
 	],
 	'queue-mode': [
 		['failedItems 0', (r) => r.failedItems === 0],

@@ -1,134 +1,127 @@
 /**
- * webhook-ingest: in real n8n, GHL events signed with Ed25519 (the sandbox's key, as HighLevel signs) posted
- * to a published GHL Trigger workflow (Marketplace app mode, any event, signature checked, duplicates
- * dropped), and the same load (same bodies, same number of concurrent senders) to a published workflow with
- * n8n's plain Webhook node. Both answer as soon as the delivery is accepted; `lost` counts events that got
- * no 2xx answer or never became a successful execution.
+ * webhook-ingest: in real n8n (regular mode), GHL events signed with Ed25519 (the sandbox's key, as HighLevel
+ * signs) posted to a published GHL Trigger workflow (type version 2, Marketplace app mode, any event,
+ * signature checked, duplicates dropped), and the same requests to a published workflow with n8n's plain
+ * Webhook node, in alternating halves, side by side in one n8n:
  *
- *   npm run bench:webhook-ingest [-- --events 3000 --concurrency 8]
+ * 1. under n8n's defaults, 2. with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (both nodes under the same settings
+ * in each pair). Then the GHL Trigger alone under other operator settings, one n8n each (see the README's
+ * "Running at volume"): expression pool size 4, compile cache, no saved successful executions, PostgreSQL.
+ *
+ * Copies of 5% of the events are re-sent (the same bytes, after the original was answered): `duplicateExecutions`
+ * counts executions that passed on an event another execution had already passed on (must be 0); `lost`
+ * counts events no successful execution passed on.
+ *
+ *   npm run bench:webhook-ingest [-- --events 3000 --concurrency 8 --setting-events 1500]
  */
-import { randomUUID } from 'node:crypto';
-
-import { WebhookSigner } from '../../sandbox/core/webhooks/signing';
-import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
-import { PACKAGE_NAME, startN8n, type N8n, type N8nInstance } from '../harness';
-import { Flow } from '../templates/flow';
-import { core } from '../templates/nodes';
-import { closedLoop, percentile, type LoadResult } from './lib/load';
+import { startN8n, type N8nInstance } from '../harness';
+import { startPostgres, type PostgresServer } from '../harness/postgres';
+import { percentile, type LoadResult } from './lib/load';
+import { Events, executionIds, ghlTriggerTarget, requestPlan, sendPlan, tally, webhookNodeTarget, type Tally, type Target } from './lib/ingest';
 import { benchTarball } from './lib/n8n';
 import { begin, finish, main, numberArgs, round, say } from './lib/report';
 
-const signer = new WebhookSigner();
+const RESEND_SHARE = 0.05;
+const LAZY = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
 
-function event(index: number): Buffer {
-	return Buffer.from(
-		JSON.stringify({
-			type: 'ContactCreate',
-			locationId: GHL_DEFAULTS.locationIds[0],
-			id: `bench${String(index).padStart(15, '0')}`,
-			email: `ingest-${index}@bench.example.com`,
-			firstName: 'Ingest',
-			lastName: String(index),
-			tags: ['bench'],
-			dateAdded: new Date().toISOString(),
-			webhookId: randomUUID(),
-			timestamp: new Date().toISOString(),
-		}),
-	);
+interface Measured {
+	requests: number;
+	seconds: number;
+	latencies: number[];
+	failures: string[];
+	tally?: Tally;
 }
 
-interface Target {
-	name: string;
-	workflowId: string;
-	url: string;
-	signed: boolean;
+const rate = (m: Measured) => m.requests / m.seconds;
+
+function describe(name: string, m: Measured): string {
+	const counted = m.tally
+		? `${m.tally.executions} executions, lost ${m.tally.lost}, duplicate executions ${m.tally.duplicateExecutions}, failed ${m.tally.failed}`
+		: 'executions not kept (not counted)';
+	const refused = m.failures.length ? `, ${m.failures.length} refused (${[...new Set(m.failures)].slice(0, 3).join('; ')})` : '';
+	return `${name}: ${rate(m).toFixed(1)} requests/s, p50 ${percentile(m.latencies, 50).toFixed(1)} ms, p99 ${percentile(m.latencies, 99).toFixed(1)} ms${refused}; ${counted}`;
 }
 
-async function publish(n8n: N8n, flow: Flow): Promise<string> {
-	const id = await n8n.importWorkflow(flow.json());
-	await n8n.publishWorkflow(id);
-	return id;
-}
-
-async function targets(n8n: N8nInstance, label: string): Promise<Target[]> {
-	const ours = new Flow(`bench ingest GHL Trigger ${label}`, `ingest-ghl-${label}`);
-	ours.add({
-		name: 'GHL event',
-		type: `${PACKAGE_NAME}.ghlTrigger`,
-		typeVersion: 1,
-		at: [0, 0],
-		webhook: true,
-		parameters: { source: 'app', events: ['*'], options: { publicKey: signer.publicKeys().ed25519PublicKeyPem } },
-	});
-	const plain = new Flow(`bench ingest Webhook ${label}`, `ingest-webhook-${label}`);
-	plain.add(core('Webhook', [0, 0], 'webhook', 2, { httpMethod: 'POST', path: `ingest-${label}`, responseMode: 'onReceived', options: {} }, true));
-	const oursId = await publish(n8n, ours);
-	const plainId = await publish(n8n, plain);
-	const hookId = (await n8n.rest<{ nodes: Array<{ webhookId?: string }> }>('GET', `/workflows/${oursId}`)).nodes[0].webhookId;
-	return [
-		{ name: 'GHL Trigger', workflowId: oursId, url: `${n8n.webhookUrl}webhook/${hookId}/webhook`, signed: true },
-		{ name: 'Webhook node', workflowId: plainId, url: `${n8n.webhookUrl}webhook/ingest-${label}`, signed: false },
-	];
-}
-
-function post(target: Target): (index: number) => Promise<number> {
-	return async (index) => {
-		const body = event(index);
-		const headers: Record<string, string> = { 'content-type': 'application/json' };
-		if (target.signed) headers['x-ghl-signature'] = signer.ed25519Signature(body);
-		const res = await fetch(target.url, { method: 'POST', headers, body });
-		await res.arrayBuffer();
-		return res.status;
+function add(into: Measured | undefined, part: LoadResult, requests: number): Measured {
+	return {
+		requests: (into?.requests ?? 0) + requests,
+		seconds: (into?.seconds ?? 0) + part.seconds,
+		latencies: [...(into?.latencies ?? []), ...part.latencies],
+		failures: [...(into?.failures ?? []), ...part.failures],
 	};
 }
 
-/** Waits until the workflow has `expected` finished executions or the count stops growing; returns successes. */
-async function successes(n8n: N8n, workflowId: string, expected: number): Promise<number> {
-	let last = -1;
-	let quiet = 0;
-	for (;;) {
-		const executions = await n8n.executions({ workflowId });
-		const ok = executions.filter((e) => e.status === 'success').length;
-		const unfinished = executions.filter((e) => ['new', 'running', 'waiting'].includes(e.status)).length;
-		if (executions.length >= expected && unfinished === 0) return ok;
-		quiet = executions.length === last ? quiet + 1 : 0;
-		if (quiet >= 10) return ok;
-		last = executions.length;
-		await new Promise((resolve) => setTimeout(resolve, 500));
+/** One n8n with `env`: the targets get the same requests in alternating halves; executions tallied per target. */
+async function measure(label: string, env: Record<string, string>, withPlain: boolean, events: number, concurrency: number, counted = true) {
+	const n8n: N8nInstance = await startN8n({ packageTarball: await benchTarball(), env: { N8N_LOG_LEVEL: 'warn', ...env } });
+	try {
+		const stamp = `${label.replace(/\W+/g, '')}${Date.now()}`;
+		const targets: Target[] = [await ghlTriggerTarget(n8n, stamp), ...(withPlain ? [await webhookNodeTarget(n8n, stamp)] : [])];
+		const warm = new Events(100, `${stamp}-warm`);
+		for (const target of targets) await sendPlan(target, warm, requestPlan(100, RESEND_SHARE), concurrency, [n8n.webhookUrl]);
+		const runs = new Map<Target, { halves: Events[]; before: Set<string>; measured?: Measured }>();
+		for (const target of targets) {
+			const halves = [new Events(Math.ceil(events / 2), `${stamp}-${target.name}-a`), new Events(Math.floor(events / 2), `${stamp}-${target.name}-b`)];
+			runs.set(target, { halves, before: await executionIds(n8n, target.workflowId) });
+		}
+		for (const half of [0, 1]) {
+			for (const target of targets) {
+				const run = runs.get(target)!;
+				const set = run.halves[half];
+				const plan = requestPlan(set.bodies.length, RESEND_SHARE);
+				run.measured = add(run.measured, await sendPlan(target, set, plan, concurrency, [n8n.webhookUrl]), plan.length);
+			}
+		}
+		for (const target of targets) {
+			const run = runs.get(target)!;
+			const measured = run.measured as Measured;
+			if (counted) measured.tally = await tally(n8n, target, run.halves.flatMap((set) => set.ids()), run.before);
+			say(`[${label}] ${describe(target.name, measured)}`);
+		}
+		return { ours: runs.get(targets[0])!.measured as Measured, plain: withPlain ? runs.get(targets[1])!.measured : undefined };
+	} finally {
+		await n8n.stop();
 	}
 }
 
 main(async () => {
-	const { events, concurrency } = numberArgs({ events: 3000, concurrency: 8 });
+	const { events, concurrency, settingEvents } = numberArgs({ events: 3000, concurrency: 8, settingEvents: 1500 });
 	begin(
 		'webhook-ingest',
-		`real n8n, ${events} signed GHL ContactCreate events from ${concurrency} concurrent senders to a published GHL Trigger workflow, then the same load to a published Webhook node workflow; executions saved as n8n does by default`,
+		`real n8n (regular mode, SQLite unless said), ${events} signed GHL ContactCreate events (+${RESEND_SHARE * 100}% re-sent copies) from ${concurrency} concurrent senders to a published GHL Trigger v2 workflow and the same requests to a published Webhook node workflow, in alternating halves; under n8n's defaults, then with lazy expression isolates; then the GHL Trigger alone under other settings (${settingEvents} events each)`,
 	);
-	const n8n = await startN8n({ packageTarball: await benchTarball(), env: { N8N_LOG_LEVEL: 'warn' } });
+	await benchTarball(); // build and pack once, before anything is timed
+	const defaults = await measure('defaults', {}, true, events, concurrency);
+	const lazy = await measure('lazy acquisition', LAZY, true, events, concurrency);
+	const settings: Array<[string, Measured]> = [];
+	settings.push(['pool size 4', (await measure('pool size 4', { N8N_EXPRESSION_ENGINE_POOL_SIZE: '4' }, false, settingEvents, concurrency)).ours]);
+	settings.push(['compile cache', (await measure('compile cache', { N8N_EXPRESSION_ENGINE_COMPILE_CACHE: 'true' }, false, settingEvents, concurrency)).ours]);
+	settings.push([
+		'lazy + no saved successful executions',
+		(await measure('lazy + EXECUTIONS_DATA_SAVE_ON_SUCCESS=none', { ...LAZY, EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' }, false, settingEvents, concurrency, false)).ours,
+	]);
+	let postgres: PostgresServer | undefined;
 	try {
-		const [ours, plain] = await targets(n8n, `${Date.now()}`);
-		for (const target of [ours, plain]) await closedLoop(100, concurrency, post(target)); // warm-up
-		const results = new Map<Target, LoadResult>();
-		for (const target of [ours, plain]) {
-			const before = (await n8n.executions({ workflowId: target.workflowId })).length;
-			const result = await closedLoop(events, concurrency, post(target));
-			results.set(target, result);
-			const ok = (await successes(n8n, target.workflowId, before + events)) - before;
-			const lost = events - Math.min(ok, result.latencies.length);
-			(result as LoadResult & { lost: number }).lost = lost;
-			say(
-				`${target.name}: ${(events / result.seconds).toFixed(1)} events/s, p50 ${percentile(result.latencies, 50).toFixed(1)} ms, p99 ${percentile(result.latencies, 99).toFixed(1)} ms, ${result.failures.length} refused${result.failures.length ? ` (${[...new Set(result.failures)].slice(0, 3).join('; ')})` : ''}, ${ok} successful executions, lost ${lost}`,
-			);
-		}
-		const rate = (target: Target) => events / (results.get(target) as LoadResult).seconds;
-		const oursResult = results.get(ours) as LoadResult & { lost: number };
-		finish({
-			ratePerSec: round(rate(ours), 1),
-			p99Ms: round(percentile(oursResult.latencies, 99), 1),
-			ratioVsWebhookNode: round(rate(ours) / rate(plain)),
-			lost: oursResult.lost,
-		});
+		postgres = await startPostgres();
+		settings.push(['lazy + PostgreSQL', (await measure('lazy + PostgreSQL', { ...LAZY, ...postgres.n8nEnv() }, false, settingEvents, concurrency)).ours]);
 	} finally {
-		await n8n.stop();
+		await postgres?.stop();
 	}
+
+	const plain = (m: { plain?: Measured }) => m.plain as Measured;
+	say(`defaults: GHL Trigger ${rate(defaults.ours).toFixed(1)} vs Webhook node ${rate(plain(defaults)).toFixed(1)} requests/s = ${(rate(defaults.ours) / rate(plain(defaults))).toFixed(2)}`);
+	say(`lazy acquisition: GHL Trigger ${rate(lazy.ours).toFixed(1)} vs Webhook node ${rate(plain(lazy)).toFixed(1)} requests/s = ${(rate(lazy.ours) / rate(plain(lazy))).toFixed(2)}`);
+	for (const [name, m] of settings) say(`${name}: GHL Trigger ${rate(m).toFixed(1)} requests/s, p99 ${percentile(m.latencies, 99).toFixed(1)} ms`);
+	const counted = [defaults.ours, lazy.ours, ...settings.map(([, m]) => m)].filter((m) => m.tally);
+	finish({
+		ratePerSec: round(rate(defaults.ours), 1),
+		p99Ms: round(percentile(defaults.ours.latencies, 99), 1),
+		ratioVsWebhookNode: round(rate(defaults.ours) / rate(plain(defaults))),
+		ratePerSecLazy: round(rate(lazy.ours), 1),
+		p99MsLazy: round(percentile(lazy.ours.latencies, 99), 1),
+		ratioVsWebhookNodeLazy: round(rate(lazy.ours) / rate(plain(lazy))),
+		...Object.fromEntries(settings.map(([name, m]) => [`ratePerSec ${name}`, round(rate(m), 1)])),
+		lost: Math.max(...counted.map((m) => (m.tally as Tally).lost)),
+		duplicateExecutions: counted.reduce((sum, m) => sum + (m.tally as Tally).duplicateExecutions, 0),
+	});
 });

@@ -4,6 +4,10 @@
  * arrive at once while the sandbox allows only 4 requests per second for the location, a limit both worker
  * processes share: every submission becomes exactly one contact, no execution fails, and both workers did
  * part of the work.
+ *
+ * Then, with an `n8n webhook` process added next to the main and one worker: copies of one delivery sent to
+ * both processes (at the same moment, or one after the other's answer) run the workflow once, for each
+ * trigger kind; a copy both processes accepted starts a second execution that passes nothing on and says why.
  */
 import { readFileSync } from 'node:fs';
 
@@ -12,6 +16,7 @@ import { packPackage, type Execution } from '../../scripts/harness';
 import { startQueueN8n, type QueueN8n } from '../../scripts/harness/queue';
 import { installTemplates } from '../../scripts/templates/install';
 import { LOCATION } from '../../scripts/templates/sandbox-api';
+import { allKinds, DUPLICATE, publishKind, RECEIVED, send, type PublishedKind } from './trigger-kinds';
 
 const SUBMISSIONS = 40;
 const T2 = 'form-to-ghl-contact';
@@ -99,3 +104,48 @@ it('runs the form template on two workers under a shared rate limit: every submi
 		`queue-mode: ${SUBMISSIONS} submissions, workers ran ${perWorker.map((s) => s.size).join(' + ')} executions, ${limited} requests answered 429 and retried\n`,
 	);
 }, 900_000);
+
+/** The trigger's output tags and whether the rest of the workflow ran, per finished execution. */
+function outcome(kind: PublishedKind, execution: Execution) {
+	const runData = execution.data?.resultData.runData ?? {};
+	const trigger = runData[kind.node]?.[0];
+	const items = (trigger?.data?.main?.[0] ?? []).map((item) => kind.tagOf(item.json as Record<string, unknown>));
+	const hints = ((trigger as { hints?: Array<{ message: string }> } | undefined)?.hints ?? []).map((h) => h.message);
+	return { items, downstream: Boolean(runData.Done), hints };
+}
+
+it('runs a delivery once when copies reach the main and an n8n webhook process (one worker)', async () => {
+	// one worker: the execution-phase check is exact within a process (across workers see the README)
+	await queue!.workers[1].stop();
+	const hook = await queue!.addWebhookProcess();
+	const main = queue!.main;
+	const kinds: PublishedKind[] = [];
+	for (const kind of allKinds(main)) kinds.push(await publishKind(main, kind));
+	const tags = ['together-1', 'together-2', 'together-3', 'after-answer-1', 'after-answer-2'];
+	const answers = new Map<PublishedKind, string[]>(kinds.map((kind) => [kind, []]));
+	for (const kind of kinds) {
+		const note = (a: { status: number; body: unknown }) => answers.get(kind)!.push(`${a.status} ${JSON.stringify(a.body)}`);
+		for (const tag of tags.slice(0, 3)) (await Promise.all([send(main.webhookUrl, kind, tag), send(hook.webhookUrl, kind, tag)])).forEach(note);
+		for (const tag of tags.slice(3)) {
+			note(await send(main.webhookUrl, kind, tag));
+			note(await send(hook.webhookUrl, kind, tag));
+		}
+	}
+	const [received, duplicate] = [`200 ${JSON.stringify(RECEIVED)}`, `200 ${JSON.stringify(DUPLICATE)}`];
+	expect([...answers.values()].flat().filter((a) => a !== received && a !== duplicate)).toEqual([]);
+	const summary: string[] = [];
+	for (const kind of kinds) {
+		// every copy answered "received" started an execution: wait for all of them
+		const accepted = answers.get(kind)!.filter((a) => a === received).length;
+		expect(await finished(kind.workflowId, accepted)).toHaveLength(accepted);
+		const started = await main.executions({ workflowId: kind.workflowId, includeData: true });
+		const outcomes = started.map((e) => outcome(kind, e));
+		// each delivery ran the workflow exactly once; any other execution passed nothing on and says why
+		const ran = outcomes.filter((o) => o.downstream).flatMap((o) => o.items).sort();
+		expect([kind.name, ran]).toEqual([kind.name, [...tags].sort()]);
+		const stopped = outcomes.filter((o) => !o.downstream);
+		for (const o of stopped) expect([kind.name, o.items, o.hints[0]]).toEqual([kind.name, [], expect.stringMatching(/^Duplicate delivery/)]);
+		summary.push(`${kind.name}: ${started.length} executions for ${tags.length} deliveries sent twice, ${stopped.length} stopped at the trigger`);
+	}
+	process.stdout.write(`queue-mode webhooks: ${summary.join('; ')}\n`);
+}, 600_000);
