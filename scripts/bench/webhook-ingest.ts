@@ -12,12 +12,12 @@
  * counts executions that passed on an event another execution had already passed on (must be 0); `lost`
  * counts events no successful execution passed on.
  *
- *   npm run bench:webhook-ingest [-- --events 3000 --concurrency 8 --setting-events 1500]
+ *   npm run bench:webhook-ingest [-- --events 3000 --concurrency 8 --settingEvents 1500]
  */
 import { startN8n, type N8nInstance } from '../harness';
 import { startPostgres, type PostgresServer } from '../harness/postgres';
-import { percentile, type LoadResult } from './lib/load';
-import { Events, executionIds, ghlTriggerTarget, requestPlan, sendPlan, tally, webhookNodeTarget, type Tally, type Target } from './lib/ingest';
+import { percentile } from './lib/load';
+import { Events, executionIds, ghlTriggerTarget, requestPlan, sendPlan, settled, tally, webhookNodeTarget, type SentPlan, type Tally, type Target } from './lib/ingest';
 import { benchTarball } from './lib/n8n';
 import { begin, finish, main, numberArgs, round, say } from './lib/report';
 
@@ -29,6 +29,7 @@ interface Measured {
 	seconds: number;
 	latencies: number[];
 	failures: string[];
+	started: number;
 	tally?: Tally;
 }
 
@@ -42,25 +43,30 @@ function describe(name: string, m: Measured): string {
 	return `${name}: ${rate(m).toFixed(1)} requests/s, p50 ${percentile(m.latencies, 50).toFixed(1)} ms, p99 ${percentile(m.latencies, 99).toFixed(1)} ms${refused}; ${counted}`;
 }
 
-function add(into: Measured | undefined, part: LoadResult, requests: number): Measured {
+function add(into: Measured | undefined, part: SentPlan): Measured {
 	return {
-		requests: (into?.requests ?? 0) + requests,
+		requests: (into?.requests ?? 0) + part.requests,
 		seconds: (into?.seconds ?? 0) + part.seconds,
 		latencies: [...(into?.latencies ?? []), ...part.latencies],
 		failures: [...(into?.failures ?? []), ...part.failures],
+		started: (into?.started ?? 0) + part.started,
 	};
 }
 
-/** One n8n with `env`: the targets get the same requests in alternating halves; executions tallied per target. */
+/**
+ * One n8n with `env`. The targets get the same requests in alternating halves; before the next load starts,
+ * the executions of the last one have finished (so no target pays for another's backlog). Then each target's
+ * executions are tallied.
+ */
 async function measure(label: string, env: Record<string, string>, withPlain: boolean, events: number, concurrency: number, counted = true) {
 	const n8n: N8nInstance = await startN8n({ packageTarball: await benchTarball(), env: { N8N_LOG_LEVEL: 'warn', ...env } });
 	try {
 		const stamp = `${label.replace(/\W+/g, '')}${Date.now()}`;
 		const targets: Target[] = [await ghlTriggerTarget(n8n, stamp), ...(withPlain ? [await webhookNodeTarget(n8n, stamp)] : [])];
-		const warm = new Events(100, `${stamp}-warm`);
-		for (const target of targets) await sendPlan(target, warm, requestPlan(100, RESEND_SHARE), concurrency, [n8n.webhookUrl]);
 		const runs = new Map<Target, { halves: Events[]; before: Set<string>; measured?: Measured }>();
 		for (const target of targets) {
+			const warm = await sendPlan(target, new Events(100, `${stamp}-warm`), requestPlan(100, RESEND_SHARE), concurrency, [n8n.webhookUrl]);
+			if (counted) await settled(n8n, target.workflowId, warm.started);
 			const halves = [new Events(Math.ceil(events / 2), `${stamp}-${target.name}-a`), new Events(Math.floor(events / 2), `${stamp}-${target.name}-b`)];
 			runs.set(target, { halves, before: await executionIds(n8n, target.workflowId) });
 		}
@@ -68,14 +74,14 @@ async function measure(label: string, env: Record<string, string>, withPlain: bo
 			for (const target of targets) {
 				const run = runs.get(target)!;
 				const set = run.halves[half];
-				const plan = requestPlan(set.bodies.length, RESEND_SHARE);
-				run.measured = add(run.measured, await sendPlan(target, set, plan, concurrency, [n8n.webhookUrl]), plan.length);
+				run.measured = add(run.measured, await sendPlan(target, set, requestPlan(set.bodies.length, RESEND_SHARE), concurrency, [n8n.webhookUrl]));
+				if (counted) await settled(n8n, target.workflowId, run.before.size + run.measured.started);
 			}
 		}
 		for (const target of targets) {
 			const run = runs.get(target)!;
 			const measured = run.measured as Measured;
-			if (counted) measured.tally = await tally(n8n, target, run.halves.flatMap((set) => set.ids()), run.before);
+			if (counted) measured.tally = await tally(n8n, target, run.halves.flatMap((set) => set.ids()), run.before, measured.started);
 			say(`[${label}] ${describe(target.name, measured)}`);
 		}
 		return { ours: runs.get(targets[0])!.measured as Measured, plain: withPlain ? runs.get(targets[1])!.measured : undefined };

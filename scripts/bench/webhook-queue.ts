@@ -12,16 +12,15 @@
  *   npm run bench:webhook-queue [-- --events 2000 --concurrency 8 --workers 1]
  */
 import { startQueueN8n, type QueueN8n } from '../harness/queue';
-import { percentile, type LoadResult } from './lib/load';
-import { Events, executionIds, ghlTriggerTarget, requestPlan, sendPlan, tally, type Tally, type Target } from './lib/ingest';
+import { percentile } from './lib/load';
+import { Events, executionIds, ghlTriggerTarget, requestPlan, sendPlan, tally, type SentPlan, type Tally, type Target } from './lib/ingest';
 import { benchTarball } from './lib/n8n';
 import { begin, finish, main, numberArgs, round, say } from './lib/report';
 
 const RESEND_SHARE = 0.05;
 
 interface Phase {
-	load: LoadResult;
-	requests: number;
+	load: SentPlan;
 	tally: Tally;
 }
 
@@ -31,11 +30,11 @@ async function phase(queue: QueueN8n, target: Target, label: string, events: num
 	const plan = requestPlan(events, RESEND_SHARE);
 	const before = await executionIds(queue.main, target.workflowId);
 	const load = await sendPlan(target, set, plan, concurrency, bases);
-	const counted = await tally(queue.main, target, set.ids(), before);
+	const counted = await tally(queue.main, target, set.ids(), before, load.started);
 	say(
 		`${label}: ${plan.length} requests (${events} events) in ${load.seconds.toFixed(1)} s = ${(plan.length / load.seconds).toFixed(1)} requests/s, p50 ${percentile(load.latencies, 50).toFixed(1)} ms, p99 ${percentile(load.latencies, 99).toFixed(1)} ms, ${load.failures.length} refused; ${counted.executions} executions: lost ${counted.lost}, duplicate executions ${counted.duplicateExecutions}, stopped at the trigger ${counted.stoppedAtTrigger}, failed ${counted.failed}`,
 	);
-	return { load, requests: plan.length, tally: counted };
+	return { load, tally: counted };
 }
 
 main(async () => {
@@ -59,7 +58,7 @@ main(async () => {
 		await queue.addWebhookProcess();
 		await phase(queue, target, 'warm-up of the second', 100, concurrency);
 		const two = await phase(queue, target, 'two webhook processes', events, concurrency);
-		const rps = (p: Phase) => p.requests / p.load.seconds;
+		const rps = (p: Phase) => p.load.requests / p.load.seconds;
 		finish({
 			oneWebhookProcessRps: round(rps(one), 1),
 			twoWebhookProcessesRps: round(rps(two), 1),

@@ -47,11 +47,11 @@ export const ghl = action('ghlContacts', GHL_CREDENTIAL, { authentication: 'priv
 export const tookan = action('tookan', TOOKAN_CREDENTIAL);
 
 export function ghlTrigger(name: string, at: Cell, parameters: Record<string, unknown>): NodeSpec {
-	return { name, type: ours('ghlTrigger'), typeVersion: 1, at, parameters, webhook: true };
+	return { name, type: ours('ghlTrigger'), typeVersion: 2, at, parameters, webhook: true };
 }
 
 export function tookanTrigger(name: string, at: Cell, parameters: Record<string, unknown>): NodeSpec {
-	return { name, type: ours('tookanTrigger'), typeVersion: 1, at, parameters, credentials: TOOKAN_CREDENTIAL, webhook: true };
+	return { name, type: ours('tookanTrigger'), typeVersion: 2, at, parameters, credentials: TOOKAN_CREDENTIAL, webhook: true };
 }
 
 /** One field of a Set node: its name, value (literal or `={{ }}`) and type. */

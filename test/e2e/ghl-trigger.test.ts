@@ -94,7 +94,7 @@ describe('GHL Trigger (Marketplace app) in real n8n', () => {
 		const replayed = JSON.stringify(delivered[0]);
 		const replay = await post(replayed, { 'x-ghl-signature': signer.ed25519Signature(Buffer.from(replayed)) });
 		expect(replay.status).toBe(200);
-		expect(await replay.json()).toEqual({ accepted: true, started: false, reason: 'duplicate delivery' });
+		expect(await replay.json()).toEqual({ received: true, started: false, reason: 'duplicate delivery' });
 
 		// a genuine delivery afterwards is the only new execution
 		const sentinel = sandbox.admin.fireGhlEvent({ type: 'ContactUpdate', locationId: LOCATION });

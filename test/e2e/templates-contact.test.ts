@@ -81,7 +81,7 @@ it('creates nothing new for a replayed delivery or a repeated event', async () =
 	const replay = await replayGhlEvent(world.url('contactEvents'), event);
 	await world.settle();
 
-	expect(replay).toEqual({ status: 200, body: { accepted: true, started: false, reason: 'duplicate delivery' } });
+	expect(replay).toEqual({ status: 200, body: { received: true, started: false, reason: 'duplicate delivery' } });
 	expect(await statuses(world, T1)).toEqual(['success', 'success', 'success']);
 	expect(counts()).toEqual(before);
 	expect(tasksWithOrder(openTask.id)).toHaveLength(1);

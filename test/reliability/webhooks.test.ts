@@ -131,10 +131,12 @@ describe('GHL Trigger, workflow Webhook action', () => {
 	it('starts executions only for the right secret token', async () => {
 		const workflow = triggerWorkflow('ghlTrigger', 'GHL Workflow Hook', { source: 'automation', secretToken: CANARY.automationToken });
 		const workflowId = await publish(workflow);
-		const payload = json({ contact_id: 'c-rel', first_name: 'Ada', email: 'ada@example.com', location: { id: LOCATION } });
+		// distinct bodies: a byte-identical body is a re-delivery, which type version 2 answers as a duplicate
+		const payloadOf = (tag: string) => json({ contact_id: `c-rel-${tag}`, first_name: 'Ada', email: 'ada@example.com', location: { id: LOCATION } });
+		const payload = payloadOf('refused');
 		const good: Delivery[] = [
-			{ name: 'token header', body: payload, headers: { 'x-webhook-token': CANARY.automationToken } },
-			{ name: 'token query', body: payload, query: `?token=${CANARY.automationToken}` },
+			{ name: 'token header', body: payloadOf('header'), headers: { 'x-webhook-token': CANARY.automationToken } },
+			{ name: 'token query', body: payloadOf('query'), query: `?token=${CANARY.automationToken}` },
 		];
 		for (const delivery of good) expect(await post(workflow.webhookId, delivery)).toBe(200);
 		await n8n.waitForExecutions(workflowId, good.length, 60_000);
@@ -144,7 +146,8 @@ describe('GHL Trigger, workflow Webhook action', () => {
 			{ name: 'wrong token', body: payload, headers: { 'x-webhook-token': `${CANARY.automationToken}x` } },
 			{ name: 'wrong token in query', body: payload, query: '?token=not-the-token-123456' },
 		];
-		const { statuses, added } = await refuses(workflowId, workflow.webhookId, bad, () => post(workflow.webhookId, good[0]));
+		const sentinel: Delivery = { ...good[0], body: payloadOf('sentinel') };
+		const { statuses, added } = await refuses(workflowId, workflow.webhookId, bad, () => post(workflow.webhookId, sentinel));
 		process.stdout.write(`[webhooks] GHL automation: ${JSON.stringify(statuses)}\n`);
 		expect(added).toBe(1);
 		accepted += 1;

@@ -118,13 +118,20 @@ export async function webhookNodeTarget(n8n: N8n, label: string): Promise<Target
 	};
 }
 
+export interface SentPlan extends LoadResult {
+	requests: number;
+	/** Answers that started an execution (every 2xx but the trigger's "started": false). */
+	started: number;
+}
+
 /**
  * Sends the plan to the target from `concurrency` senders. With several webhook bases (processes), requests
  * go round-robin, and a copy goes to another process than its original.
  */
-export async function sendPlan(target: Target, events: Events, plan: number[], concurrency: number, bases: string[]): Promise<LoadResult> {
+export async function sendPlan(target: Target, events: Events, plan: number[], concurrency: number, bases: string[]): Promise<SentPlan> {
 	const firstBase = new Map<number, number>();
-	return await closedLoop(plan.length, concurrency, async (position) => {
+	let started = 0;
+	const load = await closedLoop(plan.length, concurrency, async (position) => {
 		const index = plan[position];
 		const seen = firstBase.get(index);
 		const base = seen === undefined ? position % bases.length : (seen + 1) % bases.length;
@@ -133,9 +140,11 @@ export async function sendPlan(target: Target, events: Events, plan: number[], c
 		const headers: Record<string, string> = { 'content-type': 'application/json' };
 		if (target.signed) headers['x-ghl-signature'] = signer.ed25519Signature(body);
 		const res = await fetch(`${bases[base]}webhook/${target.path}`, { method: 'POST', headers, body });
-		await res.arrayBuffer();
+		const answer = await res.text();
+		if (res.ok && !answer.includes('"started":false')) started++;
 		return res.status;
 	});
+	return { ...load, requests: plan.length, started };
 }
 
 export interface Tally {
@@ -149,24 +158,32 @@ export interface Tally {
 	failed: number;
 }
 
-/** Waits until the workflow's executions stop changing (all finished, `expected` at least, or 10 quiet polls). */
-async function settled(n8n: N8n, workflowId: string, expected: number): Promise<void> {
-	let last = -1;
-	let quiet = 0;
+/** How long the count of finished executions may stand still before a wait gives up (a lost one never finishes). */
+const STALL_MS = 120_000;
+
+/**
+ * Waits until the workflow has `expected` executions and all have finished, or until none has finished for
+ * STALL_MS (a busy shared machine only makes them finish later).
+ */
+export async function settled(n8n: N8n, workflowId: string, expected: number): Promise<void> {
+	let done = -1;
+	let progressAt = Date.now();
 	for (;;) {
 		const executions = await n8n.executions({ workflowId });
-		const unfinished = executions.filter((e) => UNFINISHED.includes(e.status)).length;
-		if (executions.length >= expected && unfinished === 0) return;
-		quiet = executions.length === last && unfinished === 0 ? quiet + 1 : 0;
-		if (quiet >= 10) return;
-		last = executions.length;
+		const finished = executions.filter((e) => !UNFINISHED.includes(e.status)).length;
+		if (finished === executions.length && executions.length >= expected) return;
+		if (finished !== done) [done, progressAt] = [finished, Date.now()];
+		if (Date.now() - progressAt > STALL_MS) return;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }
 
-/** Counts what the executions of `target` not in `before` did with the events `ids`. */
-export async function tally(n8n: N8n, target: Target, ids: string[], before: Set<string>): Promise<Tally> {
-	await settled(n8n, target.workflowId, before.size + ids.length);
+/**
+ * Counts what the executions of `target` not in `before` did with the events `ids`, once the `started`
+ * executions the load's answers announced have finished.
+ */
+export async function tally(n8n: N8n, target: Target, ids: string[], before: Set<string>, started: number): Promise<Tally> {
+	await settled(n8n, target.workflowId, before.size + started);
 	const executions = (await n8n.executions({ workflowId: target.workflowId, includeData: true })).filter((e) => !before.has(e.id));
 	const passedOn = new Map<string, number>();
 	let stoppedAtTrigger = 0;
