@@ -47,7 +47,7 @@ it.each(SLUGS)('%s: each of our nodes shows its fields, its credential, no issue
 		await waitForCredential(editor, credentialName(node));
 		const panel = await readPanel(editor);
 		opened++;
-		const wanted = displayedFields(description.properties, node.parameters as never, description);
+		const wanted = displayedFields(description.properties, node.parameters as never, description, Number(node.typeVersion));
 		const missing = wanted.filter((name) => !panel.fields.includes(name));
 		if (missing.length) problems.push(`${node.name}: no field for ${missing.join(', ')}`);
 		problems.push(...panel.issues.map((issue) => `${node.name}: issue on ${issue}`));

@@ -8,8 +8,8 @@ import { acceptedInThisProcess, triggerScope } from './deliveries';
  */
 export const DELIVERY_KEY = 'ghlTookanDelivery';
 
-/** How many deliveries n8n's processed-data store keeps per trigger for the execution-phase check. */
-export const CONFIRMED_KEYS = 2_000;
+/** How many deliveries n8n's processed-data store keeps per trigger for the execution-phase check (two entries each). */
+export const CONFIRMED_DELIVERIES = 1_000;
 
 export interface Confirmed {
 	items: INodeExecutionData[];
@@ -39,7 +39,7 @@ type Verdict = 'first' | 'duplicate' | 'unchecked';
 async function verdictOf(fn: IExecuteFunctions, hashed: string): Promise<Verdict> {
 	const mine = `${hashed}@${fn.getExecutionId()}`;
 	const record = async () =>
-		await fn.helpers.checkProcessedAndRecord([hashed, mine], 'node', { mode: 'entries', maxEntries: CONFIRMED_KEYS });
+		await fn.helpers.checkProcessedAndRecord([hashed, mine], 'node', { mode: 'entries', maxEntries: 2 * CONFIRMED_DELIVERIES });
 	let result;
 	for (let attempt = 1; !result; attempt++) {
 		try {

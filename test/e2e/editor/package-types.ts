@@ -56,8 +56,13 @@ function inCredentialPicker(description: INodeTypeDescription | null): string[] 
 }
 
 /** Names of the top-level fields n8n displays for these values (defaults filled in as the editor does). */
-export function displayedFields(properties: INodeProperties[], values: INodeParameters, description: INodeTypeDescription | null = null): string[] {
-	const node = { typeVersion: 1 };
+export function displayedFields(
+	properties: INodeProperties[],
+	values: INodeParameters,
+	description: INodeTypeDescription | null = null,
+	typeVersion = 1,
+): string[] {
+	const node = { typeVersion };
 	const full = NodeHelpers.getNodeParameters(properties, values, true, false, node, description) ?? {};
 	const picker = inCredentialPicker(description);
 	const shown = properties.filter((p) => isField(p) && !picker.includes(p.name) && NodeHelpers.displayParameter(full, p, node, description));
