@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { serviceInstant } from '../shared/time';
+
 /**
  * The polling cursor of one stream (contacts created, or contacts updated), kept in static data:
  * `since` is the newest time already handled; `seen` maps contact ID → the time of the version emitted.
@@ -21,8 +23,7 @@ export const CREATE_TOLERANCE_MS = 2000;
 export type StreamField = 'dateAdded' | 'dateUpdated';
 
 export function timeOf(record: IDataObject, field: StreamField): number {
-	const value = record[field];
-	return typeof value === 'number' ? value : Date.parse(String(value ?? ''));
+	return serviceInstant(record[field]);
 }
 
 /** A contact that was only created (its "updated" time is its creation time). */

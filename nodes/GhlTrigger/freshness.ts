@@ -1,3 +1,5 @@
+import { serviceInstant } from '../shared/time';
+
 /** Clock difference tolerated for timestamps from the future. */
 export const FUTURE_SKEW_MS = 5 * 60_000;
 
@@ -7,9 +9,7 @@ export const FUTURE_SKEW_MS = 5 * 60_000;
  * that cannot prove its age does not pass it.
  */
 export function isFresh(timestamp: unknown, maxAgeMs: number, now: number): boolean {
-	let time = NaN;
-	if (typeof timestamp === 'number') time = timestamp;
-	else if (typeof timestamp === 'string' && timestamp.trim()) time = Date.parse(timestamp);
+	const time = serviceInstant(timestamp);
 	if (!Number.isFinite(time)) return false;
 	const age = now - time;
 	return age <= maxAgeMs && age >= -FUTURE_SKEW_MS;

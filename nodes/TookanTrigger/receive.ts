@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { callTookan, records, TOOKAN_CREDENTIAL } from '../shared/tookan';
+import { callTookan, records, TOOKAN_CREDENTIAL, withInstants } from '../shared/tookan';
 import { claimDelivery } from '../shared/trigger/deliveries';
 import { accept, delivered, DUPLICATE, reject, skip } from '../shared/trigger/respond';
 import { sameSecret } from '../shared/trigger/secret';
@@ -37,7 +37,7 @@ export async function receiveTookan(fn: IWebhookFunctions): Promise<IWebhookResp
 	if (!sameSecret(expected, given)) {
 		return reject(fn, 401, given === undefined || given === '' ? 'the shared secret is missing' : 'the shared secret is wrong');
 	}
-	const item = withoutSecrets(body);
+	const item = withInstants(withoutSecrets(body));
 	const unwanted = notWanted(readFilters(fn.getNodeParameter('statuses', []), fn.getNodeParameter('templateKeys', '')), item);
 	if (unwanted) return skip(unwanted);
 	const claim = claimDelivery(fn, JSON.stringify(item));

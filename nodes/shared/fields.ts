@@ -5,7 +5,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
 
 import * as parse from './parse';
-import type { Field, Parser, Place } from './types';
+import type { Field, ParseContext, Parser, Place } from './types';
 
 export interface FieldOptions {
 	in?: Place;
@@ -70,7 +70,8 @@ export const email = (name: string, displayName: string, o: FieldOptions = {}) =
 export const phone = (name: string, displayName: string, o: FieldOptions = {}) =>
 	make(name, displayName, 'string', '', parse.phone, {
 		placeholder: 'e.g. +14155550123',
-		description: 'International format with country code (E.164); spaces, dashes and brackets are removed',
+		description:
+			'With the country code, e.g. +44 (0)161 496 0123 or 0044 161 496 0123; sent as E.164 (+441614960123). An extension (ext. 12) is not sent: it appears in the output under phoneExtensions.',
 		...o,
 	});
 
@@ -90,11 +91,16 @@ export const number = (
 export const boolean = (name: string, displayName: string, o: FieldOptions = {}) =>
 	make(name, displayName, 'boolean', false, parse.boolean, o);
 
+/** A date and time; without an offset (the date picker's value) it is read in the workflow's time zone. */
 export const dateTime = (name: string, displayName: string, o: FieldOptions = {}) =>
-	make(name, displayName, 'dateTime', '', parse.dateTime, o);
+	make(name, displayName, 'dateTime', '', parse.dateTime, {
+		description: "Without an offset (as the date picker gives it) read in the workflow's time zone (workflow settings › Timezone)",
+		...o,
+	});
 
+/** A calendar date: n8n's date picker without the time (YYYY-MM-DD). */
 export const date = (name: string, displayName: string, o: FieldOptions = {}) =>
-	make(name, displayName, 'dateTime', '', parse.date, o);
+	make(name, displayName, 'dateTime', '', parse.date, { ...o, typeOptions: { dateOnly: true, ...(o.typeOptions ?? {}) } });
 
 export const json = (name: string, displayName: string, shape: 'object' | 'array', o: FieldOptions = {}) =>
 	make(name, displayName, 'json', shape === 'array' ? '[]' : '{}', parse.json(shape), o);
@@ -242,7 +248,7 @@ export function rows(
 	rowName: string,
 	rowDisplayName: string,
 	children: Field[],
-	toValue: (rows: IDataObject[]) => unknown,
+	toValue: (rows: IDataObject[], context?: ParseContext) => unknown,
 	o: FieldOptions = {},
 ): Field {
 	const property: INodeProperties = {
@@ -257,22 +263,26 @@ export function rows(
 	if (o.description) property.description = o.description;
 	if (o.show) property.displayOptions = { show: o.show as never };
 	const isObject = (v: unknown): v is IDataObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-	const rowParser: Parser = (value) => {
+	const rowParser: Parser = (value, context) => {
 		if (parse.isEmpty(value)) return undefined;
 		const entries: unknown = isObject(value) ? (value[rowName] ?? []) : undefined;
 		if (!Array.isArray(entries) || !entries.every(isObject)) {
 			throw new parse.FieldError(`must be a list of ${rowDisplayName} rows, got ${parse.quote(value)}`);
 		}
-		const parsed = entries.map((entry) => {
+		const parsed = entries.map((entry, i) => {
 			const out: IDataObject = {};
 			for (const child of children) {
-				const v = child.parse ? child.parse(entry[child.property.name]) : entry[child.property.name];
+				const within: ParseContext | undefined = context && {
+					...context,
+					aside: (group, kept) => context.aside?.(group, kept, `${i + 1}.${child.property.name}`),
+				};
+				const v = child.parse ? child.parse(entry[child.property.name], within) : entry[child.property.name];
 				if (v !== undefined) out[child.property.name] = v as IDataObject[string];
 			}
 			return out;
 		});
 		const filtered = parsed.filter((row) => Object.keys(row).length > 0);
-		return filtered.length ? toValue(filtered) : undefined;
+		return filtered.length ? toValue(filtered, context) : undefined;
 	};
 	const field: Field = { property, parse: o.parse ?? rowParser };
 	if (o.in) field.send = { in: o.in, key: o.key };

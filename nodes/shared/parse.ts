@@ -1,14 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import { FieldError } from './errors';
+import { readPhone } from './phone';
+import { calendarDateOf, instantOf, readMoment } from './time';
+import type { ParseContext, Parser } from './types';
 
-import type { Parser } from './types';
-
-/** A parameter value that cannot be used. The message continues the field's name: "is required". */
-export class FieldError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'FieldError';
-	}
-}
+export { FieldError };
 
 export function isEmpty(value: unknown): boolean {
 	if (value === undefined || value === null) return true;
@@ -52,20 +47,19 @@ export const email: Parser = (value) => {
 };
 
 /**
- * Phone numbers in E.164. Common formatting is removed ("+1 (415) 555-0123", "+44 20 7946 0958",
- * "0044 20..."); a number without a country code is refused rather than guessed.
+ * A phone number in E.164 (`+441614960123`): written formats with spaces, dots, dashes and brackets, a
+ * national trunk prefix in brackets (`+44 (0)161 …`), international access prefixes (`00`, `011`, `0011`)
+ * and `tel:` are understood; an extension (`ext. 12`, `x12`, `#12`, `;ext=12`) is kept apart (ParseContext
+ * aside: `phoneExtensions` in the output) and never glued to the number. A number without a country code,
+ * or one that cannot be a phone number of that country, is refused.
  */
-export const phone: Parser = (value) => {
+export const phone: Parser = (value, context) => {
 	if (isEmpty(value)) return undefined;
-	const raw = String(value).trim();
-	let s = raw.replace(/[\s().\-/]/g, '');
-	if (s.startsWith('00')) s = `+${s.slice(2)}`;
-	if (!/^\+[1-9]\d{6,14}$/.test(s)) {
-		throw new FieldError(
-			`must be a phone number with country code in E.164 format, e.g. +14155550123 (got ${quote(raw)})`,
-		);
-	}
-	return s;
+	if (typeof value !== 'string' && typeof value !== 'number') throw new FieldError(`must be a phone number, got ${quote(value)}`);
+	const read = readPhone(String(value));
+	if ('problem' in read) throw new FieldError(read.problem);
+	if (read.extension) context?.aside?.('phoneExtensions', read.extension);
+	return read.number;
 };
 
 export function number(options: { min?: number; max?: number; integer?: boolean } = {}): Parser {
@@ -95,44 +89,33 @@ export const boolean: Parser = (value) => {
 	throw new FieldError(`must be true or false, got ${quote(value)}`);
 };
 
-const validDate = (d: Date): Date | undefined => (Number.isNaN(d.getTime()) ? undefined : d);
-
-/**
- * Accepts ISO strings, epoch milliseconds (number, or 10/13 digits as seconds/ms), JS Dates and Luxon
- * DateTimes (what n8n expressions produce). Anything else, or a date outside JavaScript's range, is undefined.
- */
-export function toDate(value: unknown): Date | undefined {
-	if (isEmpty(value)) return undefined;
-	if (value instanceof Date) return validDate(value);
-	if (typeof value === 'object' && value !== null && typeof (value as IDataObject).toISO === 'function') {
-		const iso = (value as { toISO: () => string | null }).toISO();
-		return iso ? validDate(new Date(iso)) : undefined;
-	}
-	if (typeof value === 'number') return validDate(new Date(value));
-	const s = String(value).trim();
-	if (/^\d{10,13}$/.test(s)) return validDate(new Date(s.length === 10 ? Number(s) * 1000 : Number(s)));
-	if (!/^\d{4}-\d{2}-\d{2}/.test(s)) return undefined;
-	return validDate(new Date(s));
+function zoneOf(context: ParseContext | undefined): string {
+	if (!context) throw new Error('A date parser was called without the parse context (the workflow time zone)');
+	return context.timeZone;
 }
 
-/** A date and time, sent as an ISO 8601 string in UTC. */
-export const dateTime: Parser = (value) => {
+/**
+ * A date and time, sent as an ISO 8601 instant in UTC. Without an offset it is read in the workflow's time
+ * zone; with one (or as an epoch, Date or Luxon DateTime) it keeps its instant. See time.ts.
+ */
+export const dateTime: Parser = (value, context) => {
 	if (isEmpty(value)) return undefined;
-	const d = toDate(value);
-	if (!d) throw new FieldError(`must be a date and time such as 2026-05-01T14:30:00Z, got ${quote(value)}`);
-	return d.toISOString();
+	const zone = zoneOf(context);
+	const moment = readMoment(value);
+	if (!moment) {
+		throw new FieldError(
+			`must be a date and time such as 2026-05-01T14:30 (read in the workflow's time zone, ${zone}) or 2026-05-01T14:30:00+02:00, got ${quote(value)}`,
+		);
+	}
+	return new Date(instantOf(moment, zone)).toISOString();
 };
 
-/** A calendar date, sent as YYYY-MM-DD (taken as written when the input already is one). */
-export const date: Parser = (value) => {
+/** A calendar date, sent as YYYY-MM-DD: the date as written, never moved by a time zone. See time.ts. */
+export const date: Parser = (value, context) => {
 	if (isEmpty(value)) return undefined;
-	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
-		const d = toDate(value);
-		if (d) return value.trim();
-	}
-	const d = toDate(value);
-	if (!d) throw new FieldError(`must be a date such as 2026-05-01, got ${quote(value)}`);
-	return d.toISOString().slice(0, 10);
+	const moment = readMoment(value);
+	if (!moment) throw new FieldError(`must be a date such as 2026-05-01, got ${quote(value)}`);
+	return calendarDateOf(moment, zoneOf(context));
 };
 
 export function oneOf(values: ReadonlyArray<string | number | boolean>): Parser {
@@ -148,11 +131,11 @@ export function oneOf(values: ReadonlyArray<string | number | boolean>): Parser 
 
 /** A list from an array or a comma-separated string; each entry checked by `each`. */
 export function list(each: Parser = text): Parser {
-	return (value) => {
+	return (value, context) => {
 		if (isEmpty(value)) return undefined;
 		const items = Array.isArray(value) ? value : String(value).split(',');
 		const out = items.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => !isEmpty(v));
-		return out.length ? out.map((v) => each(v)) : undefined;
+		return out.length ? out.map((v) => each(v, context)) : undefined;
 	};
 }
 
@@ -180,5 +163,5 @@ export function json(shape?: 'object' | 'array'): Parser {
 
 /** Runs parsers in order; each gets the previous result. */
 export function chain(...parsers: Parser[]): Parser {
-	return (value) => parsers.reduce<unknown>((v, p) => (v === undefined ? v : p(v)), value);
+	return (value, context) => parsers.reduce<unknown>((v, p) => (v === undefined ? v : p(v, context)), value);
 }

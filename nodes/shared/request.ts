@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
 import { FieldError, isEmpty, quote } from './parse';
-import type { BuiltRequest, Field, Operation, Place } from './types';
+import { workflowTimeZone } from './time';
+import type { BuiltRequest, Field, Operation, ParseContext, Place } from './types';
 
 /** A parameter that failed validation, with the name a person sees in the editor. */
 export class ParameterError extends Error {
@@ -44,6 +45,18 @@ interface Sink {
 	body: IDataObject;
 	params: IDataObject;
 	bodyUsed: boolean;
+	timeZone: string;
+	/** ParseContext.aside values: group → parameter name → value. */
+	aside: Record<string, IDataObject>;
+}
+
+function parseContext(sink: Sink, name: string): ParseContext {
+	return {
+		timeZone: sink.timeZone,
+		aside: (group, value, within) => {
+			sink.aside[group] = { ...(sink.aside[group] ?? {}), [within ? `${name}.${within}` : name]: value };
+		},
+	};
 }
 
 function place(sink: Sink, where: Place, key: string, value: unknown): void {
@@ -86,7 +99,7 @@ function take(field: Field, raw: unknown, label: string, sink: Sink): void {
 	}
 	const value = labelled(label, () => {
 		if (property.required && isEmpty(located)) throw new FieldError('is required');
-		return field.parse ? field.parse(located) : located;
+		return field.parse ? field.parse(located, parseContext(sink, property.name)) : located;
 	});
 	if (value === undefined) return;
 	sink.params[property.name] = value as IDataObject[string];
@@ -135,6 +148,8 @@ export function buildRequest(
 		body: operation.body ? (JSON.parse(JSON.stringify(operation.body)) as IDataObject) : {},
 		params: {},
 		bodyUsed: operation.body !== undefined,
+		timeZone: workflowTimeZone(fn),
+		aside: {},
 	};
 	for (const entry of operation.context ?? []) {
 		const value = context[entry.from];
@@ -162,6 +177,7 @@ export function buildRequest(
 		body: sink.bodyUsed || ['POST', 'PUT', 'PATCH'].includes(operation.method) ? sink.body : undefined,
 		params: sink.params,
 		context,
+		...(Object.keys(sink.aside).length ? { aside: sink.aside } : {}),
 		itemIndex,
 		idempotent: operation.idempotent ?? operation.method !== 'POST',
 		options: { ...(operation.options ?? {}) },

@@ -148,7 +148,9 @@ export async function executeResources(
 
 	for (let i = 0; i < items.length; i++) {
 		try {
-			requests[i] = buildRequest(fn, operation, i, await service.context(fn, i));
+			const request = buildRequest(fn, operation, i, await service.context(fn, i));
+			operation.check?.(request);
+			requests[i] = request;
 		} catch (error) {
 			const nodeError = toNodeError(fn, error, i);
 			if (!continueOnFail) throw nodeError;
@@ -169,7 +171,8 @@ export async function executeResources(
 		};
 		try {
 			const records = await perform(operation, ctx, request);
-			results[i] = records.map((json) => ({ json, pairedItem: { item: i } }));
+			const aside = request.aside ?? {};
+			results[i] = records.map((json) => ({ json: { ...json, ...aside }, pairedItem: { item: i } }));
 		} catch (error) {
 			const nodeError = toNodeError(fn, error, i);
 			if (continueOnFail) results[i] = [errorItem(nodeError, i)];

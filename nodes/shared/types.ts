@@ -8,11 +8,23 @@ import type {
 /** Where a parameter's value goes in the HTTP request. */
 export type Place = 'path' | 'query' | 'body';
 
+/** What a parser may need besides the value: the workflow's time zone, and a place for values kept apart. */
+export interface ParseContext {
+	/** The workflow's time zone (n8n's getTimezone()), for date-times written without an offset. */
+	timeZone: string;
+	/**
+	 * Keeps a part of the value that is not sent but must not be lost (a phone number's extension): it
+	 * appears in the item's output under `group`, by the parameter's name (+ `.within`, e.g. a row's field).
+	 */
+	aside?: (group: string, value: string, within?: string) => void;
+}
+
 /**
  * Checks and converts a parameter value. Throws `FieldError` with a message that reads after the field's
  * name ("is not a valid email address"); returning `undefined` leaves the value out of the request.
+ * The engine always passes a context; parsers that read dates need it.
  */
-export type Parser = (value: unknown) => unknown;
+export type Parser = (value: unknown, context?: ParseContext) => unknown;
 
 /** One n8n parameter plus how its value reaches the request. */
 export interface Field {
@@ -39,6 +51,8 @@ export interface BuiltRequest {
 	params: IDataObject;
 	/** Values the service resolved for this item (e.g. GHL `locationId`). */
 	context: IDataObject;
+	/** Values kept apart while parsing (ParseContext.aside), added to every output item of the request. */
+	aside?: IDataObject;
 	itemIndex: number;
 	/** Whether sending it twice is harmless (GET/PUT/DELETE by default). */
 	idempotent: boolean;
@@ -105,6 +119,8 @@ export interface Operation {
 	output?: Output;
 	/** Get Many: pages through the results; the engine applies Return All / Limit. */
 	paginate?: Paginator;
+	/** Cross-field rules, checked for every item before anything is sent (throw ParameterError). */
+	check?: (request: BuiltRequest) => void;
 	/** See `BuiltRequest.recover`; without it a non-idempotent request is not re-sent after a lost answer. */
 	recover?: (ctx: RunContext, request: BuiltRequest) => Promise<IDataObject | undefined>;
 	/** Replaces the single request for operations that need several calls or special logic. */

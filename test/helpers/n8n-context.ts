@@ -45,6 +45,8 @@ export interface ContextOptions {
 	/** Static data for triggers and polling. */
 	staticData?: IDataObject;
 	mode?: string;
+	/** The workflow's time zone (n8n's getTimezone()); absent: the context has no getTimezone. */
+	timeZone?: string;
 }
 
 class HttpError extends Error {
@@ -229,6 +231,7 @@ export function fakeContext(options: ContextOptions): FakeContext {
 		getCurrentNodeParameter: (name: string) => paramsFor(0)[name],
 		getCurrentNodeParameters: () => paramsFor(0),
 		getWorkflowStaticData: () => staticData,
+		...(options.timeZone ? { getTimezone: () => options.timeZone } : {}),
 		logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
 		helpers: {
 			httpRequestWithAuthentication: async function (

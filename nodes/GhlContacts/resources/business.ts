@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import * as f from '../../shared/fields';
 import { skipLimitPages } from '../../shared/ghl';
 import * as parse from '../../shared/parse';
+import { serviceInstant } from '../../shared/time';
 import type { BuiltRequest, Field, Operation, Resource, RunContext } from '../../shared/types';
 import { businessId, locationInBody, locationInQuery } from './common';
 
@@ -30,7 +31,7 @@ async function recoverBusiness(ctx: RunContext, request: BuiltRequest): Promise<
 		Infinity,
 	)) {
 		const match = page.find(
-			(b) => b.name === request.body?.name && (Date.parse(String(b.createdAt)) || since) >= since,
+			(b) => b.name === request.body?.name && (serviceInstant(b.createdAt) || since) >= since,
 		);
 		if (match) return { buiseness: match };
 	}

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import * as f from '../../shared/fields';
 import { wholeList } from '../../shared/ghl';
 import { FieldError } from '../../shared/parse';
+import { serviceInstant } from '../../shared/time';
 import type { BuiltRequest, Field, Resource, RunContext } from '../../shared/types';
 import { contactId, noteId, READ, WRITE } from './common';
 
@@ -29,7 +30,7 @@ async function recoverNote(ctx: RunContext, request: BuiltRequest): Promise<IDat
 	const list = await ctx.send(ctx.request('GET', `/contacts/${request.pathParams.contactId}/notes`));
 	const since = (request.startedAt ?? 0) - 120_000;
 	const match = ((list.notes ?? []) as IDataObject[]).find(
-		(n) => n.body === request.body?.body && (Date.parse(String(n.dateAdded)) || since) >= since,
+		(n) => n.body === request.body?.body && (serviceInstant(n.dateAdded) || since) >= since,
 	);
 	return match ? { note: match } : undefined;
 }

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import * as f from '../../shared/fields';
 import { wholeList } from '../../shared/ghl';
+import { serviceInstant } from '../../shared/time';
 import type { BuiltRequest, Field, Operation, Resource, RunContext } from '../../shared/types';
 import { assignedTo, contactId, READ, taskId, WRITE } from './common';
 
@@ -21,7 +22,7 @@ async function recoverTask(ctx: RunContext, request: BuiltRequest): Promise<IDat
 	const match = ((list.tasks ?? []) as IDataObject[]).find(
 		(t) =>
 			t.title === sent.title &&
-			Date.parse(String(t.dueDate)) === Date.parse(String(sent.dueDate)) &&
+			serviceInstant(t.dueDate) === serviceInstant(sent.dueDate) &&
 			(t.body ?? '') === (sent.body ?? ''),
 	);
 	return match ? { task: match } : undefined;

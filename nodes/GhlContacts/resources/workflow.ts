@@ -21,7 +21,7 @@ function enrolment(add: boolean): Operation {
 			f.collection('additionalFields', 'Additional Fields', [
 				f.dateTime('eventStartTime', 'Event Start Time', {
 					in: 'body',
-					description: 'When the workflow\'s events start for this contact',
+					description: "When the workflow's events start for this contact; without an offset read in the workflow's time zone",
 				}),
 			]),
 		],

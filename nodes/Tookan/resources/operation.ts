@@ -12,8 +12,6 @@ import type { BuiltRequest, Field, Operation, Paginator, RunContext } from '../.
 import { additionalParameters, withAdditional } from './fields';
 
 export interface TookanOperation extends Operation {
-	/** Cross-field rules, checked for every item before anything is sent (throw ParameterError). */
-	check?: (request: BuiltRequest) => void;
 	/** Whether the operation sends the account `user_id` from the credential. */
 	userId?: 'required' | 'optional';
 }

@@ -1,10 +1,13 @@
 /**
  * Turns the times of a request into Tookan's local `YYYY-MM-DD HH:mm:ss` and adds the matching `timezone`
  * (minutes, UTC − local) for the time zone the user chose, taken at the task's first time (so DST is right).
+ * Each time is first read as an instant (a wall-clock time in the chosen zone, with that day's offset), then
+ * written in the one offset the request is sent with: a pickup before and a delivery after a daylight-saving
+ * change both keep their instants.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { localTime, offsetFor, type ZoneChoice } from '../../shared/tookan';
+import { localTime, offsetFor, taskInstant, type ZoneChoice } from '../../shared/tookan';
 import type { BuiltRequest } from '../../shared/types';
 import type { Prepare } from './operation';
 
@@ -50,9 +53,10 @@ export function localTimes(spec: TimeSlots): Prepare {
 	return (request) => {
 		const body = JSON.parse(JSON.stringify(request.body ?? {})) as IDataObject;
 		const slots = slotsOf(body, spec);
-		const first = slots.length ? String(slots[0].holder[slots[0].key]) : undefined;
-		const minutes = offsetFor(zoneChoice(request), first);
-		for (const slot of slots) slot.holder[slot.key] = localTime(String(slot.holder[slot.key]), minutes);
+		const choice = zoneChoice(request);
+		const instants = slots.map((slot) => taskInstant(choice, String(slot.holder[slot.key])));
+		const minutes = offsetFor(choice, instants[0]);
+		slots.forEach((slot, i) => (slot.holder[slot.key] = localTime(instants[i], minutes)));
 		const chosen = request.params.timeZone !== undefined || request.params.timezone !== undefined;
 		const send =
 			spec.timezone === 'always' ||

@@ -16,17 +16,30 @@ export const PARALLEL_PAGES = 10;
 
 /**
  * Pages requested together with the first one, before it tells the total, when a single item asks for
- * every record (Return All): the first answer's round trip would otherwise leave the rate window idle. If
- * the result fits in fewer pages they come back empty: a few requests of GHL's 100 per 10 s, once per run.
+ * every record (Return All) and the same search last time had more than one page: the first answer's round
+ * trip would otherwise leave the rate window idle. A search whose last total fitted in one page (or that
+ * has not run in this process yet) sends only page 1: speculative pages cost requests of GHL's 100 per 10 s.
  * Not done for many items (each would waste them) nor with a limit (the pages needed are known up front).
  */
 export const EARLY_PAGES = 4;
 
-function earlyPages(ctx: RunContext, request: BuiltRequest, lastPage: number): number {
+/** Totals of recent searches (location, filters, sort, page size), to judge whether early pages pay off. */
+const lastTotals = new Map<string, number>();
+const REMEMBERED_SEARCHES = 200;
+
+function rememberTotal(key: string, total: number): void {
+	lastTotals.delete(key);
+	lastTotals.set(key, total);
+	if (lastTotals.size > REMEMBERED_SEARCHES) lastTotals.delete(lastTotals.keys().next().value as string);
+}
+
+function earlyPages(ctx: RunContext, request: BuiltRequest, key: string, pageLimit: number, lastPage: number): number {
 	if (request.params.returnAll !== true) return 0;
 	const fn = ctx.fn as Partial<IExecuteFunctions>;
 	if (typeof fn.getInputData !== 'function' || fn.getInputData().length !== 1) return 0;
-	return Math.max(0, Math.min(EARLY_PAGES, lastPage - 1));
+	const previous = lastTotals.get(key);
+	if (previous === undefined) return 0;
+	return Math.max(0, Math.min(EARLY_PAGES, lastPage - 1, Math.ceil(previous / pageLimit) - 1));
 }
 
 /**
@@ -34,7 +47,7 @@ function earlyPages(ctx: RunContext, request: BuiltRequest, lastPage: number): n
  * numbered pages up to GHL's 10,000-record window are requested in parallel (up to PARALLEL_PAGES ahead,
  * inside the rate budget) and returned in order; past the window the `searchAfter` cursor of the last record
  * is followed one page at a time, until a short page or the total is reached. A single item's Return All
- * requests the first EARLY_PAGES pages along with the first.
+ * requests up to EARLY_PAGES more pages along with the first when the same search last needed them.
  */
 export const searchPages: Paginator = async function* (ctx, request, limit) {
 	const pageLimit = Math.min(SEARCH_PAGE_SIZE, Number.isFinite(limit) ? Math.max(1, limit) : SEARCH_PAGE_SIZE);
@@ -48,13 +61,15 @@ export const searchPages: Paginator = async function* (ctx, request, limit) {
 		return answer;
 	};
 
+	const key = JSON.stringify([request.context.credentialId, base, pageLimit]);
 	const firstPage = fetchPage({ page: 1 });
-	const early = Array.from({ length: earlyPages(ctx, request, windowPages) }, (_, k) => fetchPage({ page: k + 2 }));
+	const early = Array.from({ length: earlyPages(ctx, request, key, pageLimit, windowPages) }, (_, k) => fetchPage({ page: k + 2 }));
 	const first = await firstPage;
 	let batch = records(first, 'contacts');
 	if (batch.length) yield batch;
 	let seen = batch.length;
 	const total = Number(first.total);
+	if (Number.isFinite(total)) rememberTotal(key, total);
 	const done = () => batch.length < pageLimit || seen >= limit || (Number.isFinite(total) && seen >= total);
 	if (done()) return;
 

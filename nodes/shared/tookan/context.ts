@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import { workflowTimeZone } from '../time';
 import type { ApiFunctions } from '../transport/send';
 
 export const TOOKAN_CREDENTIAL = 'tookanApi';
@@ -18,12 +19,6 @@ export interface TookanContext extends IDataObject {
 export function normaliseBaseUrl(url: unknown): string {
 	const s = typeof url === 'string' && url.trim() ? url.trim() : TOOKAN_BASE_URL;
 	return s.replace(/\/+$/, '');
-}
-
-function workflowTimeZone(fn: ApiFunctions): string {
-	const getTimezone = (fn as Partial<IExecuteFunctions>).getTimezone;
-	const zone = typeof getTimezone === 'function' ? getTimezone.call(fn) : undefined;
-	return typeof zone === 'string' && zone ? zone : 'UTC';
 }
 
 const contexts = new WeakMap<object, Promise<TookanContext>>();

@@ -5,6 +5,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { withInstants } from './time';
+
 export const STATUS = { OK: 200, PARAMETER_MISSING: 100, INVALID_KEY: 101, REFUSED: 201, FAILED: 404 } as const;
 
 export const PAGING_KEYS = ['total_page_count', 'requested_page', 'records_per_page'];
@@ -20,11 +22,14 @@ function isEmptyValue(data: unknown): boolean {
 	return typeof data === 'object' && Object.keys(data as IDataObject).length === 0;
 }
 
-/** One n8n item per record: objects stay, other values (e.g. a list of tag names) become `{ value }`. */
+/**
+ * One n8n item per record: objects stay (tasks and agents gain ISO instants beside their local times),
+ * other values (e.g. a list of tag names) become `{ value }`.
+ */
 function asRecords(data: unknown): IDataObject[] {
 	const list = Array.isArray(data) ? data : [data];
 	return list.map((entry) =>
-		entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as IDataObject) : ({ value: entry } as IDataObject),
+		entry && typeof entry === 'object' && !Array.isArray(entry) ? withInstants(entry as IDataObject) : ({ value: entry } as IDataObject),
 	);
 }
 

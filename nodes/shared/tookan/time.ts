@@ -1,56 +1,31 @@
 /**
- * Tookan time rules (reference/tookan.md §2). Task times travel as local `YYYY-MM-DD HH:mm:ss` strings and
- * `timezone` says how to read them: minutes to ADD to local time to get UTC (UTC − local, the sign of
- * JavaScript's getTimezoneOffset): India (UTC+5:30) is -330, New York in winter (UTC−5) is 300.
- *
- * A time given by the user is either an instant (it carries `Z` or an offset, or is an n8n DateTime / Date /
- * epoch) or a wall-clock time without an offset, which is taken as written in the task's time zone.
+ * Tookan's side of the date and time contract (../time.ts; reference/tookan.md §2). Task times travel as
+ * local `YYYY-MM-DD HH:mm:ss` strings and the task's `timezone` says how to read them: minutes to ADD to
+ * local time to get UTC (UTC − local, the sign of JavaScript's getTimezoneOffset, opposite to ISO): India
+ * (UTC+5:30) is -330, New York in winter (UTC−5) is 300. One `timezone` per task (or per Create Many), so
+ * every time of the task is written in that one offset.
  */
+import type { IDataObject } from 'n8n-workflow';
 
-import { FieldError, isEmpty, quote, toDate } from '../parse';
+import { FieldError, isEmpty, quote } from '../parse';
+import {
+	clock,
+	clockText,
+	DAY,
+	dayText,
+	isoAt,
+	isTimeZone,
+	MINUTE,
+	offsetAt,
+	readMoment,
+	wallToInstant,
+} from '../time';
 import type { Parser } from '../types';
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
-
-const WALL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{1,2})(?:\.\d+)?)?)?$/;
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+export { isTimeZone };
 
 /** Either side of a user's time zone choice: an IANA zone, or Tookan's raw offset in minutes. */
 export type ZoneChoice = { zone: string } | { minutes: number };
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** UTC epoch ms → `YYYY-MM-DD HH:mm:ss` of the same clock reading (no zone shift). */
-function formatClock(ms: number): string {
-	const d = new Date(ms);
-	return (
-		`${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
-		`${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
-	);
-}
-
-/** A wall-clock text (`YYYY-MM-DD[ HH:mm[:ss]]`) as epoch ms of the same reading in UTC; undefined if not a real date. */
-function wallClock(text: string): number | undefined {
-	const m = WALL.exec(text);
-	if (!m) return undefined;
-	const [y, mo, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
-	if (h > 23 || mi > 59 || s > 59) return undefined;
-	const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-	const back = new Date(ms);
-	const real = back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d;
-	return real ? ms : undefined;
-}
-
-export function isTimeZone(zone: string): boolean {
-	let known = true;
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: zone });
-	} catch {
-		known = false;
-	}
-	return known;
-}
 
 /** Older ICU builds list some zones under their former names; people look for the current ones. */
 const CURRENT_NAMES: Record<string, string> = {
@@ -78,43 +53,25 @@ export function timeZoneNames(): string[] {
 
 /** Tookan's `timezone` for `zone` at the instant `at`: UTC − local in minutes (IST → -330, EST → 300). */
 export function zoneOffset(zone: string, at: number): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone: zone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(new Date(at));
-	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-	const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-	return Math.round((Math.floor(at / 1000) * 1000 - local) / MINUTE);
+	return 0 - offsetAt(zone, at);
 }
 
+const isInstant = (time: string) => time.endsWith('Z');
+
 /**
- * Parser for task times. Returns an ISO instant (`...Z`) for input that says which instant it means, or a
- * wall-clock `YYYY-MM-DD HH:mm:ss` for input without an offset (read later in the task's time zone).
+ * Parser for task times. Returns an ISO instant (`...Z`) for input that says which instant it means (an
+ * offset or Z, an epoch, a Date or a Luxon DateTime), or a wall-clock `YYYY-MM-DD HH:mm:ss` for input
+ * without an offset (n8n's date picker), read later in the task's time zone.
  */
 export const taskTime: Parser = (value) => {
 	if (isEmpty(value)) return undefined;
-	const text = typeof value === 'string' ? value.trim() : '';
-	// instants: Date, Luxon DateTime, epoch seconds or milliseconds
-	if (typeof value !== 'string' || /^\d{10,13}$/.test(text)) {
-		const instant = toDate(value);
-		if (!instant) throw new FieldError(`is not a valid date, got ${quote(value)}`);
-		return instant.toISOString();
+	const moment = readMoment(value);
+	if (!moment) {
+		throw new FieldError(
+			`must be a date and time such as 2026-05-01 14:30 (in the task's time zone) or 2026-05-01T14:30:00+05:30, got ${quote(value)}`,
+		);
 	}
-	const wall = wallClock(text);
-	if (wall !== undefined) return formatClock(wall);
-	if (WITH_OFFSET.test(text)) {
-		const ms = Date.parse(text);
-		if (!Number.isNaN(ms)) return new Date(ms).toISOString();
-	}
-	throw new FieldError(
-		`must be a date and time such as 2026-05-01 14:30 (in the task's time zone) or 2026-05-01T14:30:00+05:30, got ${quote(value)}`,
-	);
+	return moment.kind === 'instant' ? new Date(moment.ms).toISOString() : clockText(moment.wall, 0);
 };
 
 /** Parser for an IANA time zone name. */
@@ -125,31 +82,31 @@ export const timeZoneName: Parser = (value) => {
 	return zone;
 };
 
-const isInstant = (time: string) => time.endsWith('Z');
+/** The clock reading of a `YYYY-MM-DD HH:mm:ss` text (seconds may be unpadded, as Tookan writes them). */
+function readClock(text: string): number | undefined {
+	const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?$/.exec(text.trim());
+	if (!m) return undefined;
+	const [y, mo, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
+	return clock(y, mo, d, h, mi, s);
+}
 
-/** Tookan's offset for a task whose (first) time is `time` (undefined: now). DST is taken at that time. */
-export function offsetFor(choice: ZoneChoice, time?: string): number {
+/** The instant a parsed task time (taskTime's result) stands for, given the task's zone choice. */
+export function taskInstant(choice: ZoneChoice, time: string): number {
+	if (isInstant(time)) return Date.parse(time);
+	const wall = readClock(time);
+	if (wall === undefined) throw new FieldError(`is not a date and time: ${quote(time)}`);
+	return 'minutes' in choice ? wall + choice.minutes * MINUTE : wallToInstant(wall, choice.zone);
+}
+
+/** Tookan's offset for a task whose (first) time is the instant `at` (undefined: now); DST as at that time. */
+export function offsetFor(choice: ZoneChoice, at?: number): number {
 	if ('minutes' in choice) return choice.minutes;
-	if (time === undefined) return zoneOffset(choice.zone, Date.now());
-	if (isInstant(time)) return zoneOffset(choice.zone, Date.parse(time));
-	// A wall-clock time: find the instant it names in the zone (the offset may differ from the guess across DST).
-	const clock = wallClock(time) ?? Date.now();
-	const guess = zoneOffset(choice.zone, clock);
-	const settled = zoneOffset(choice.zone, clock + guess * MINUTE);
-	return settled === guess ? guess : zoneOffset(choice.zone, clock + settled * MINUTE);
+	return zoneOffset(choice.zone, at ?? Date.now());
 }
 
-/** A parsed task time as Tookan's local `YYYY-MM-DD HH:mm:ss` for the offset `minutes`. */
-export function localTime(time: string, minutes: number): string {
-	if (!isInstant(time)) return time;
-	return formatClock(Date.parse(time) - minutes * MINUTE);
-}
-
-/** `YYYY-MM-DD` → epoch ms of that day at 00:00 UTC. */
-function dayMs(day: string): number {
-	const ms = wallClock(day);
-	if (ms === undefined || day.length !== 10) throw new FieldError(`is not a date such as 2026-05-01: ${quote(day)}`);
-	return ms;
+/** The instant `at` as Tookan's local `YYYY-MM-DD HH:mm:ss` for the offset `minutes` (UTC − local). */
+export function localTime(at: number, minutes: number): string {
+	return clockText(at, -minutes);
 }
 
 /**
@@ -157,13 +114,76 @@ function dayMs(day: string): number {
  * days, the most `get_all_tasks` accepts in one request.
  */
 export function dateWindows(start: string, end: string, days = 31): Array<{ start: string; end: string }> {
-	const from = dayMs(start);
-	const to = dayMs(end);
+	const dayOf = (text: string) => {
+		const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+		const wall = m ? clock(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+		if (wall === undefined) throw new FieldError(`is not a date such as 2026-05-01: ${quote(text)}`);
+		return wall;
+	};
+	const from = dayOf(start);
+	const to = dayOf(end);
 	if (to < from) throw new FieldError(`must not be before the start date (${start} › ${end})`);
 	const windows: Array<{ start: string; end: string }> = [];
 	for (let first = from; first <= to; first += days * DAY) {
-		const last = Math.min(to, first + (days - 1) * DAY);
-		windows.push({ start: formatClock(first).slice(0, 10), end: formatClock(last).slice(0, 10) });
+		windows.push({ start: dayText(first), end: dayText(Math.min(to, first + (days - 1) * DAY)) });
 	}
 	return windows;
+}
+
+/* ---- outputs: an ISO instant with offset beside each of Tookan's local strings ---- */
+
+/** Local time fields of Tookan's task and agent records, read in the record's own `timezone`. */
+export const LOCAL_TIME_KEYS = [
+	'job_pickup_datetime',
+	'job_delivery_datetime',
+	'job_time',
+	'acknowledged_datetime',
+	'started_datetime',
+	'arrived_datetime',
+	'completed_datetime',
+	'location_update_datetime',
+];
+
+/** A record's `timezone` ("-330", 300) as minutes, or undefined when it has none Tookan could mean. */
+function recordMinutes(value: unknown): number | undefined {
+	const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	return Number.isInteger(n) && n >= -840 && n <= 720 ? n : undefined;
+}
+
+/** `10/17/2019 02:50 pm`, as webhooks show some times. */
+function readDisplayed(text: string): number | undefined {
+	const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))? ?([ap]m)$/i.exec(text.trim());
+	if (!m) return undefined;
+	const hour12 = Number(m[4]);
+	if (hour12 < 1 || hour12 > 12) return undefined;
+	const hour = (hour12 % 12) + (m[7].toLowerCase() === 'pm' ? 12 : 0);
+	return clock(Number(m[3]), Number(m[1]), Number(m[2]), hour, Number(m[5]), Number(m[6] ?? 0));
+}
+
+/** The instant of one of Tookan's time values (local text in `minutes`, or ISO); undefined for "not set". */
+function instantOfLocal(value: unknown, minutes: number): number | undefined {
+	if (typeof value !== 'string' || value.startsWith('0000-00-00')) return undefined;
+	const wall = readClock(value) ?? readDisplayed(value);
+	if (wall !== undefined) return wall + minutes * MINUTE;
+	const moment = readMoment(value);
+	return moment?.kind === 'instant' ? moment.ms : undefined;
+}
+
+/**
+ * Adds `<key>_iso` (ISO 8601 with the record's own offset, e.g. `2026-12-10T15:00:00+11:00`) after each
+ * local time of a task or agent record that carries a `timezone`; `job_time_iso` comes from Tookan's
+ * `job_time_utc` when present. Records without a `timezone` are returned as they are.
+ */
+export function withInstants(record: IDataObject): IDataObject {
+	const minutes = recordMinutes(record.timezone);
+	if (minutes === undefined) return record;
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(record)) {
+		out[key] = value;
+		if (!LOCAL_TIME_KEYS.includes(key)) continue;
+		const fromUtc = key === 'job_time' ? readMoment(record.job_time_utc) : undefined;
+		const at = fromUtc?.kind === 'instant' ? fromUtc.ms : instantOfLocal(value, minutes);
+		if (at !== undefined) out[`${key}_iso`] = isoAt(at, -minutes);
+	}
+	return out;
 }

@@ -14,6 +14,8 @@ export interface RunOptions {
 	items?: number;
 	continueOnFail?: boolean;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** The workflow's time zone (n8n's getTimezone()). */
+	timeZone?: string;
 }
 
 export interface GhlEnv {
@@ -47,6 +49,7 @@ export function useGhl(options: SandboxOptions = {}): GhlEnv {
 			items: Array.from({ length: o.items ?? 1 }, (_, i) => ({ i })),
 			continueOnFail: o.continueOnFail,
 			credentials: o.credentials ?? { ghlPrivateIntegrationApi: env.pit() },
+			timeZone: o.timeZone,
 		});
 	};
 	env.one = async (parameters) => {

@@ -89,7 +89,7 @@ export const CUSTOMER_CASES: Case[] = [
 export const AGENT_CASES: Case[] = [
 	c('add_agent', 'agent', 'create', (w) => ({
 		username: 'bo',
-		phone: '+15550003',
+		phone: '+14155550003',
 		first_name: 'Bo',
 		team_id: w.teamId,
 		timeZone: 'Asia/Kolkata',
@@ -132,7 +132,7 @@ export const ORGANISATION_CASES: Case[] = [
 		email: 'lead@example.com',
 		password: 'secret1',
 		first_name: 'Lee',
-		phone: '+15550010',
+		phone: '+14155550010',
 		dispatcher_teams: [w.teamId],
 		task_access: true,
 		add_driver_access: false,
@@ -168,7 +168,7 @@ export const ORGANISATION_CASES: Case[] = [
 	c('delete_mission', 'mission', 'delete', (w) => ({ mission_id: w.missionId })),
 	c('get_user_details', 'account', 'get'),
 	c('set_tookan_shared_secret_key', 'account', 'setSharedSecret', () => ({ tookan_shared_secret: 'example-shared-secret' })),
-	c('edit_phone', 'account', 'updatePhone', () => ({ phone: '+15550100' })),
+	c('edit_phone', 'account', 'updatePhone', () => ({ phone: '+14155550100' })),
 	c('users_change_password', 'account', 'changePassword', () => ({ current_password: 'sandbox', new_password: 'sandbox2' })),
 	c('check_email_exists', 'account', 'checkEmail', () => ({ email: 'owner@tookan.sandbox.test' })),
 	c('register_new_user', 'account', 'registerUser', () => ({ email: 'someone@example.com', password: 'secret12' })),

@@ -91,8 +91,8 @@ export async function startTestbed(options: { pageSize?: number; realClock?: boo
 			items: o.items,
 			continueOnFail: o.continueOnFail,
 			credentials: { tookanApi: o.credentials ?? credentials },
+			timeZone: o.timeZone,
 		});
-		if (o.timeZone) Object.assign(context.fn, { getTimezone: () => o.timeZone });
 		return context;
 	};
 	const attempt = async (parameters: ParameterSource, o: RunOptions = {}) => {

@@ -35,7 +35,7 @@ describe('validation before sending', () => {
 			deliveryTime: '2025-03-11 12:00',
 			customerDetails: { customer_phone: '98111' },
 		});
-		expect(error?.message).toMatch(/^"Customer Details › Customer Phone" must be a phone number with country code .* \[item 0\]$/);
+		expect(error?.message).toMatch(/^"Customer Details › Customer Phone" must be a phone number with its country code, .* \[item 0\]$/);
 		expect(sent).toHaveLength(0);
 	});
 

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import * as f from '../../../shared/fields';
+import { serviceInstant } from '../../../shared/time';
 import type { BuiltRequest, Operation, RunContext } from '../../../shared/types';
 import { locationInBody, WRITE } from '../common';
 import { contactFields, CREATE_FIELDS, pick, simplifyContact } from './fields';
@@ -23,7 +24,7 @@ export async function findDuplicate(ctx: RunContext, request: BuiltRequest): Pro
 async function recoverCreated(ctx: RunContext, request: BuiltRequest): Promise<IDataObject | undefined> {
 	const contact = await findDuplicate(ctx, request);
 	if (!contact) return undefined;
-	const added = Date.parse(String(contact.dateAdded ?? ''));
+	const added = serviceInstant(contact.dateAdded);
 	const since = (request.startedAt ?? 0) - 120_000;
 	return Number.isNaN(added) || added >= since ? { contact } : undefined;
 }

@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import * as f from '../../../shared/fields';
-import { FieldError, isEmpty } from '../../../shared/parse';
+import * as parse from '../../../shared/parse';
+import { FieldError, isEmpty, quote } from '../../../shared/parse';
+import { calendarDateOf, clock, dayText, readMoment } from '../../../shared/time';
 import type { Field, Parser } from '../../../shared/types';
 import { assignedTo } from '../common';
 
@@ -23,6 +25,33 @@ const timezone: Parser = (value) => {
 	}
 	if (!known) throw new FieldError(`must be an IANA time zone such as America/New_York, got "${s}"`);
 	return s;
+};
+
+/** The written date forms GHL's spec lists besides ISO: YYYY/MM/DD, MM/DD/YYYY, with `/`, `-`, `.` or `_`. */
+const GHL_DATE_FORMS: Array<[RegExp, (m: RegExpExecArray) => string[]]> = [
+	[/^(\d{4})([/._-])(\d{1,2})\2(\d{1,2})$/, (m) => [m[1], m[3], m[4]]],
+	[/^(\d{1,2})([/._-])(\d{1,2})\2(\d{4})$/, (m) => [m[4], m[1], m[3]]],
+];
+
+/**
+ * A date of birth, sent as YYYY-MM-DD: the calendar date as written or picked, never moved by a time zone
+ * (see shared/time.ts); also the forms GHL documents, month first (03/14/1988 is March 14).
+ */
+const dateOfBirth: Parser = (value, context) => {
+	if (isEmpty(value)) return undefined;
+	const text = typeof value === 'string' ? value.trim() : '';
+	for (const [form, parts] of GHL_DATE_FORMS) {
+		const m = form.exec(text);
+		if (!m) continue;
+		const [y, mo, d] = parts(m).map(Number);
+		const wall = clock(y, mo, d);
+		if (wall === undefined) {
+			throw new FieldError(`is not a real date: ${quote(value)} (GHL reads dates like this one month first: MM/DD/YYYY)`);
+		}
+		return dayText(wall);
+	}
+	if (!readMoment(value)) throw new FieldError(`must be a date such as 1988-03-14 or 03/14/1988 (MM/DD/YYYY), got ${quote(value)}`);
+	return parse.date(value, context);
 };
 
 /** A custom field reference: a field ID, or a field key such as `contact.favourite_colour`. */
@@ -94,7 +123,7 @@ export const contactFields: Record<string, Field> = {
 	website: f.string('website', 'Website', { in: 'body', placeholder: 'e.g. https://example.com' }),
 	timezone: f.string('timezone', 'Timezone', { in: 'body', placeholder: 'e.g. America/New_York', parse: timezone }),
 	source: f.string('source', 'Source', { in: 'body', placeholder: 'e.g. public api' }),
-	dateOfBirth: f.date('dateOfBirth', 'Date of Birth', { in: 'body' }),
+	dateOfBirth: f.date('dateOfBirth', 'Date of Birth', { in: 'body', parse: dateOfBirth }),
 	tags: f.list('tags', 'Tags', { in: 'body', description: 'Comma-separated tags' }),
 	assignedTo: assignedTo(),
 	dnd: f.boolean('dnd', 'Do Not Disturb', { in: 'body', description: 'Whether all channels are on do-not-disturb' }),
@@ -145,7 +174,7 @@ export const UPDATE_FIELDS = [
 	...CREATE_FIELDS.slice(3).filter((name) => name !== 'companyName' && name !== 'gender'),
 ];
 
-/** The fields most workflows need, for Simplify. */
+/** The fields most workflows need, for Simplify (a date of birth as YYYY-MM-DD). */
 export function simplifyContact(contact: IDataObject): IDataObject {
 	const keep = [
 		'id',
@@ -163,6 +192,9 @@ export function simplifyContact(contact: IDataObject): IDataObject {
 	];
 	const out: IDataObject = {};
 	for (const key of keep) if (contact[key] !== undefined) out[key] = contact[key];
+	// GHL keeps a date of birth as 00:00 UTC of that day: the calendar date, the same in every zone
+	const born = readMoment(contact.dateOfBirth);
+	if (born) out.dateOfBirth = calendarDateOf(born, 'UTC');
 	if (out.firstName === undefined && contact.firstNameLowerCase !== undefined) out.firstName = contact.firstNameLowerCase;
 	if (out.lastName === undefined && contact.lastNameLowerCase !== undefined) out.lastName = contact.lastNameLowerCase;
 	return out;

@@ -2,15 +2,20 @@ import type { IDataObject } from 'n8n-workflow';
 
 import * as f from '../../../shared/fields';
 import { searchPages } from '../../../shared/ghl';
-import { FieldError, isEmpty, toDate } from '../../../shared/parse';
-import type { Field, Paginator } from '../../../shared/types';
+import { FieldError, isEmpty } from '../../../shared/parse';
+import { calendarDateOf, DAY, instantOf, readMoment, wallToInstant } from '../../../shared/time';
+import type { Field, Paginator, ParseContext } from '../../../shared/types';
 
 const TEXT_OPS = ['eq', 'not_eq', 'contains', 'not_contains', 'exists', 'not_exists'];
 const EXACT_OPS = ['eq', 'not_eq', 'exists', 'not_exists'];
 const DATE_OPS = ['range', 'exists', 'not_exists'];
 
-/** Filterable fields of `POST /contacts/search` and the operators GHL supports on each. */
-const FILTER_FIELDS: Array<{ name: string; value: string; ops: string[]; kind?: 'date' | 'boolean' }> = [
+/**
+ * Filterable fields of `POST /contacts/search` and the operators GHL supports on each. `date`: a moment
+ * (a date alone means that whole day in the workflow's time zone); `calendar`: a date GHL keeps at 00:00 UTC
+ * (date of birth), compared by its calendar date.
+ */
+const FILTER_FIELDS: Array<{ name: string; value: string; ops: string[]; kind?: 'date' | 'calendar' | 'boolean' }> = [
 	{ name: 'Address', value: 'address', ops: TEXT_OPS },
 	{ name: 'Assigned To (User ID)', value: 'assignedTo', ops: EXACT_OPS },
 	{ name: 'Business Name', value: 'businessName', ops: TEXT_OPS },
@@ -21,7 +26,7 @@ const FILTER_FIELDS: Array<{ name: string; value: string; ops: string[]; kind?: 
 	{ name: 'Country', value: 'country', ops: EXACT_OPS },
 	{ name: 'Custom Field', value: 'customField', ops: [...TEXT_OPS, 'range'] },
 	{ name: 'Date Added', value: 'dateAdded', ops: DATE_OPS, kind: 'date' },
-	{ name: 'Date of Birth', value: 'dateOfBirth', ops: DATE_OPS, kind: 'date' },
+	{ name: 'Date of Birth', value: 'dateOfBirth', ops: DATE_OPS, kind: 'calendar' },
 	{ name: 'Date Updated', value: 'dateUpdated', ops: DATE_OPS, kind: 'date' },
 	{ name: 'Do Not Disturb', value: 'dnd', ops: EXACT_OPS, kind: 'boolean' },
 	{ name: 'Email', value: 'email', ops: EXACT_OPS },
@@ -61,7 +66,21 @@ export const SORT_FIELDS = [
 	{ name: 'Source', value: 'source' },
 ];
 
-function filterValue(kind: string | undefined, value: unknown, label: string): unknown {
+type Bound = 'from' | 'to' | 'value';
+
+/** A range bound on a date field, as GHL's ISO instant. A date alone covers its whole day (To: its end). */
+function dateBound(kind: 'date' | 'calendar', value: unknown, label: string, bound: Bound, zone: string): string {
+	const moment = readMoment(value);
+	if (!moment) throw new FieldError(`${label} must be a date such as 2026-05-01, or a date and time such as 2026-05-01T10:00`);
+	if (kind === 'calendar') {
+		const day = calendarDateOf(moment, zone);
+		return `${day}T${bound === 'to' ? '23:59:59.999' : '00:00:00.000'}Z`;
+	}
+	if (moment.kind === 'date' && bound === 'to') return new Date(wallToInstant(moment.wall + DAY, zone) - 1).toISOString();
+	return new Date(instantOf(moment, zone)).toISOString();
+}
+
+function filterValue(kind: string | undefined, value: unknown, label: string, bound: Bound, context?: ParseContext): unknown {
 	if (isEmpty(value)) throw new FieldError(`needs a ${label}`);
 	const s = String(value).trim();
 	if (s.length > 75) throw new FieldError(`${label} can be at most 75 characters long (GHL's limit)`);
@@ -69,16 +88,12 @@ function filterValue(kind: string | undefined, value: unknown, label: string): u
 		if (!['true', 'false'].includes(s.toLowerCase())) throw new FieldError(`${label} must be true or false`);
 		return s.toLowerCase() === 'true';
 	}
-	if (kind === 'date') {
-		const d = toDate(value);
-		if (!d) throw new FieldError(`${label} must be a date such as 2026-05-01 or 2026-05-01T10:00:00Z`);
-		return d.toISOString();
-	}
+	if (kind === 'date' || kind === 'calendar') return dateBound(kind, s, label, bound, context?.timeZone ?? 'UTC');
 	return s;
 }
 
-/** One filter row → GHL's `{field, operator, value}`. */
-export function filterFromRow(row: IDataObject): IDataObject {
+/** One filter row → GHL's `{field, operator, value}`; dates are read in the workflow's time zone. */
+export function filterFromRow(row: IDataObject, context?: ParseContext): IDataObject {
 	const spec = FILTER_FIELDS.find((x) => x.value === row.field);
 	if (!spec) throw new FieldError(`uses an unknown field "${String(row.field)}"`);
 	const operator = String(row.operator ?? 'eq');
@@ -94,12 +109,12 @@ export function filterFromRow(row: IDataObject): IDataObject {
 	if (operator === 'exists' || operator === 'not_exists') return { field, operator };
 	if (operator === 'range') {
 		const range: IDataObject = {};
-		if (!isEmpty(row.value)) range.gte = filterValue(spec.kind, row.value, 'From value') as string;
-		if (!isEmpty(row.valueTo)) range.lte = filterValue(spec.kind, row.valueTo, 'To value') as string;
+		if (!isEmpty(row.value)) range.gte = filterValue(spec.kind, row.value, 'From value', 'from', context) as string;
+		if (!isEmpty(row.valueTo)) range.lte = filterValue(spec.kind, row.valueTo, 'To value', 'to', context) as string;
 		if (!Object.keys(range).length) throw new FieldError('needs a From or To value for a range');
 		return { field, operator, value: range };
 	}
-	return { field, operator, value: filterValue(spec.kind, row.value, 'value') as string };
+	return { field, operator, value: filterValue(spec.kind, row.value, 'value', 'value', context) as string };
 }
 
 export const searchFields: Field[] = [
@@ -133,7 +148,7 @@ export const searchFields: Field[] = [
 			f.string('value', 'Value', { description: 'For Between: the lower bound' }),
 			f.string('valueTo', 'To Value', { show: { operator: ['range'] }, description: 'Upper bound (inclusive)' }),
 		],
-		(rows) => rows.map(filterFromRow),
+		(rows, context) => rows.map((row) => filterFromRow(row, context)),
 		{ in: 'body', description: 'Conditions on contact fields' },
 	),
 	f.options(

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import * as f from '../../../shared/fields';
+import { ParameterError } from '../../../shared/request';
 import type { Operation } from '../../../shared/types';
 import { locationInBody, WRITE } from '../common';
 import { contactFields, CREATE_FIELDS, pick, simplifyContact } from './fields';
@@ -40,6 +41,15 @@ export const upsert: Operation = {
 		]),
 		f.simplify,
 	],
+	// GHL matches an upsert on email or phone: without either it creates a new contact every time
+	check(request) {
+		if (request.body?.email === undefined && request.body?.phone === undefined) {
+			throw new ParameterError(
+				'Email',
+				'or "Phone" is required: Create or Update finds the contact by email or phone, and without either GHL would create a new contact each time. To change a known contact use Contact › Update; to always add one use Contact › Create.',
+			);
+		}
+	},
 	async run(ctx, request) {
 		const body = await ctx.send(request);
 		const raw = (body.contact ?? {}) as IDataObject;

@@ -27,9 +27,9 @@ import { op, recoverFromList } from '../operation';
 import { localTimes } from '../times';
 import { activityOperations } from './activity';
 
-const KEEP = ['fleet_id', 'username', 'name', 'first_name', 'last_name', 'email', 'phone', 'team_id', 'tags', 'is_available', 'latitude', 'longitude', 'location_update_datetime', 'distance'];
+const KEEP = ['fleet_id', 'username', 'name', 'first_name', 'last_name', 'email', 'phone', 'team_id', 'tags', 'is_available', 'latitude', 'longitude', 'location_update_datetime', 'location_update_datetime_iso', 'timezone', 'distance'];
 
-/** Simplify for agents: contact, team, location, and status / transport as names. */
+/** Simplify for agents: contact, team, location (local time, its ISO instant and the agent's timezone), and status / transport as names. */
 function simplifyAgent(record: IDataObject): IDataObject {
 	const out: IDataObject = {};
 	for (const key of KEEP) if (record[key] !== undefined) out[key] = record[key];

@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import * as f from '../../../shared/fields';
 import { ParameterError } from '../../../shared/request';
 import { TASK_TYPES } from '../../../shared/tookan';
+import { serviceInstant } from '../../../shared/time';
 import type { BuiltRequest, Field } from '../../../shared/types';
 import { agent, flag, id, json, strings, tags, team, text, time, timeZone, timezoneMinutes } from '../fields';
 import { op, recoverBy, same, steps, type Prepare } from '../operation';
@@ -66,7 +67,7 @@ export const withLayout: Prepare = (request) => {
 const CLOCK_SKEW_MS = 10 * 60_000;
 
 function createdSinceStart(task: IDataObject, request: BuiltRequest): boolean {
-	const created = Date.parse(String(task.creation_datetime ?? ''));
+	const created = serviceInstant(task.creation_datetime);
 	return request.startedAt === undefined || Number.isNaN(created) || created >= request.startedAt - CLOCK_SKEW_MS;
 }
 
