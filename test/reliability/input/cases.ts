@@ -13,7 +13,7 @@ import { isShown } from '../../../nodes/shared/request';
 import type { Field, Operation, Resource } from '../../../nodes/shared/types';
 import type { Parameters } from '../../helpers/n8n-context';
 import type { Service } from '../support/nodes';
-import { emptyValue, invalidValue, isRequired, validValue } from './values';
+import { emptyValue, invalidValue, isRequired, PARSE_CONTEXT, validValue } from './values';
 
 export interface OperationRef {
 	service: Service;
@@ -42,7 +42,7 @@ export function allOperations(): OperationRef[] {
 /** Whether the rows field's own parser takes this value. */
 function rowsAccept(field: Field, value: IDataObject): boolean {
 	try {
-		field.parse?.(value);
+		field.parse?.(value, PARSE_CONTEXT);
 		return true;
 	} catch {
 		return false;
@@ -95,7 +95,7 @@ function rowCases(field: Field, base: Parameters): InputCase[] {
 			const value = { [row.name]: [{ ...valid, [child.name]: bad }] };
 			let refused = false;
 			try {
-				field.parse(value);
+				field.parse(value, PARSE_CONTEXT);
 			} catch (error) {
 				refused = error instanceof FieldError;
 			}

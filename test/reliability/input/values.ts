@@ -6,7 +6,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { FieldError } from '../../../nodes/shared/parse';
-import type { Field } from '../../../nodes/shared/types';
+import type { Field, ParseContext } from '../../../nodes/shared/types';
+
+/** What the engine gives every parser (the workflow's time zone). */
+export const PARSE_CONTEXT: ParseContext = { timeZone: 'UTC' };
 
 const VALID: unknown[] = [
 	'123456',
@@ -43,7 +46,7 @@ const INVALID: unknown[] = [
 function accepts(field: Field, value: unknown): boolean {
 	if (!field.parse) return true;
 	try {
-		field.parse(value);
+		field.parse(value, PARSE_CONTEXT);
 		return true;
 	} catch {
 		return false;
@@ -53,7 +56,7 @@ function accepts(field: Field, value: unknown): boolean {
 function refuses(field: Field, value: unknown): boolean {
 	if (!field.parse) return false;
 	try {
-		field.parse(value);
+		field.parse(value, PARSE_CONTEXT);
 		return false;
 	} catch (error) {
 		return error instanceof FieldError;
@@ -84,7 +87,7 @@ export function validValue(field: Field): unknown {
 	}
 	if (p.type === 'json' && accepts(field, p.default)) return p.default;
 	const candidates = p.type === 'multiOptions' ? VALID.map((v) => [v]) : VALID;
-	const found = candidates.find((v) => accepts(field, v) && field.parse?.(v) !== undefined);
+	const found = candidates.find((v) => accepts(field, v) && field.parse?.(v, PARSE_CONTEXT) !== undefined);
 	return wrap(p, found ?? (p.type === 'multiOptions' ? [] : 'Some text'));
 }
 

@@ -64,8 +64,8 @@ const WRITTEN: Array<[string, string, string]> = [
 ];
 
 describe('phone numbers written in different countries become E.164', () => {
-	it('covers at least 20 countries', () => {
-		expect(new Set(WRITTEN.map(([country]) => country.replace(/ \(.*\)$/, ''))).size).toBeGreaterThanOrEqual(20);
+	it('covers at least 40 countries (the issue asked for 20)', () => {
+		expect(new Set(WRITTEN.map(([country]) => country.replace(/ \(.*\)$/, ''))).size).toBeGreaterThanOrEqual(40);
 	});
 
 	it.each(WRITTEN)('%s: %s', (_country, written, e164) => {

@@ -4,6 +4,9 @@
  * reading rules themselves, with real Luxon DateTimes built the way n8n's expression engine builds them
  * (Settings.defaultZone = the workflow's zone).
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
 import fc from 'fast-check';
 
 import {
@@ -148,6 +151,30 @@ describe('date-times without an offset are wall-clock times in the workflow zone
 				expect(clockText(back, offsetAt(zone, back))).toBe(clockText(at, offset));
 			}),
 		);
+	});
+});
+
+describe('the host clock zone (TZ) changes nothing', () => {
+	// the same readings in processes whose clock zone is east, west and half an hour off UTC
+	const script = `
+		const t = require(${JSON.stringify(join(__dirname, '..', '..', '..', 'nodes', 'shared', 'time.ts'))});
+		const m = (v) => t.readMoment(v);
+		console.log(JSON.stringify([
+			t.instantOf(m('2026-12-10T15:00:00'), 'Asia/Kolkata'),
+			t.calendarDateOf(m(Date.UTC(2027, 2, 19, 20)), 'America/New_York'),
+			t.calendarDateOf(m('1988-03-14T00:00:00'), 'Australia/Sydney'),
+			t.serviceInstant('2026-03-01T10:00:05'),
+			t.isoInZone(Date.UTC(2026, 11, 10, 4, 30), 'Australia/Adelaide'),
+			new Date(Date.UTC(2026, 0, 1)).getTimezoneOffset(),
+		]));`;
+	const run = (tz: string) =>
+		JSON.parse(execFileSync(join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx'), ['-e', script], { env: { ...process.env, TZ: tz } }).toString()) as unknown[];
+
+	it('gives the same results with TZ east, west and half an hour off UTC', () => {
+		const expected = [Date.UTC(2026, 11, 10, 9, 30), '2027-03-19', '1988-03-14', Date.UTC(2026, 2, 1, 10, 0, 5), '2026-12-10T15:00:00+10:30'];
+		for (const [tz, hostOffset] of [['Australia/Sydney', -660], ['America/Los_Angeles', 480], ['Asia/Kolkata', -330]] as const) {
+			expect(run(tz)).toEqual([...expected, hostOffset]); // the last value shows the host zone really changed
+		}
 	});
 });
 

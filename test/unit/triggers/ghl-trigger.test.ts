@@ -157,6 +157,10 @@ describe('GHL Trigger webhook(): Marketplace app deliveries', () => {
 		expect(undated.response.statusCode).toBe(401);
 		const fresh = await deliver(node, { parameters: appParameters({}, { maxAgeMinutes: 10 }), delivery: signed(event()) });
 		expect(fresh.items).toHaveLength(1);
+		// a timestamp without an offset is UTC, as GHL writes it
+		const bare = new Date(Date.now() - 60_000).toISOString().slice(0, 19);
+		const utc = await deliver(node, { parameters: appParameters({}, { maxAgeMinutes: 10 }), delivery: signed(event({ timestamp: bare, webhookId: 'x2' })) });
+		expect(utc.items).toHaveLength(1);
 	});
 
 	it('answers 500 and starts nothing when the key override is not a key', async () => {

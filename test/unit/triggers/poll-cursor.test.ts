@@ -57,6 +57,13 @@ describe('GHL poll cursor', () => {
 		expect(Object.keys(next.seen)).toEqual(['b']);
 	});
 
+	it('reads GHL times as UTC when they carry no offset (never in the host\'s clock zone)', () => {
+		const state = initialState([], 'dateAdded', T0);
+		const { emit, state: next } = advance(state, [{ id: 'bare', dateAdded: '2026-03-01T10:00:05', dateUpdated: '2026-03-01T10:00:05' }], 'dateAdded');
+		expect(emit.map((c) => c.id)).toEqual(['bare']);
+		expect(next.since).toBe(T0 + 5000);
+	});
+
 	it('reads back only well-formed state', () => {
 		expect(readState(undefined)).toBeUndefined();
 		expect(readState({ since: 'x', seen: {} })).toBeUndefined();

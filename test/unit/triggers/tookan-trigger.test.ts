@@ -37,6 +37,17 @@ describe('Tookan Trigger webhook()', () => {
 		expect(item).toMatchObject({ job_id: 101, template_key: 'SUCCESSFUL', custom_fields: [{ label: 'Gate', data: '12' }] });
 	});
 
+	it('puts an ISO instant with the task\'s offset beside each of Tookan\'s local times', async () => {
+		const body = delivery({ timezone: '-330', job_delivery_datetime: '2026-05-01 18:30:00', job_pickup_datetime: '05/01/2026 02:50 pm', completed_datetime: '0000-00-00 00:00:00' });
+		const run = await deliver(node, { parameters: parameters(), credentials, delivery: { body } });
+		expect(run.items![0]).toMatchObject({
+			job_delivery_datetime: '2026-05-01 18:30:00',
+			job_delivery_datetime_iso: '2026-05-01T18:30:00+05:30',
+			job_pickup_datetime_iso: '2026-05-01T14:50:00+05:30',
+		});
+		expect(run.items![0]).not.toHaveProperty('completed_datetime_iso');
+	});
+
 	it('answers 401 for a wrong or missing secret and starts nothing', async () => {
 		const wrong = await deliver(node, {
 			parameters: parameters(),
