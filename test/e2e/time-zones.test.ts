@@ -264,7 +264,11 @@ async function runAndCheck(n8n: N8nInstance, zone: string, ownZone: string | und
 	sandbox.admin.clearRequests();
 	const execution = await n8n.runWorkflow(id, 120_000);
 	const searches = sandbox.admin.requests({ service: 'ghl' }).requests.filter((r) => r.path.endsWith('/contacts/search')).length;
-	expect(execution.status).toBe('success');
+	const failure = execution.data?.resultData.error;
+	expect({ status: execution.status, failed: failure ? `${execution.data?.resultData.lastNodeExecuted}: ${failure.message}` : undefined }).toEqual({
+		status: 'success',
+		failed: undefined,
+	});
 
 	// dates of birth: the calendar date, whatever the zone
 	const dob = (node: string) => ghlRecords('contacts', { id: String(nodeOutput(execution, node)[0].id) })[0].dateOfBirth;

@@ -123,7 +123,11 @@ export const contactFields: Record<string, Field> = {
 	website: f.string('website', 'Website', { in: 'body', placeholder: 'e.g. https://example.com' }),
 	timezone: f.string('timezone', 'Timezone', { in: 'body', placeholder: 'e.g. America/New_York', parse: timezone }),
 	source: f.string('source', 'Source', { in: 'body', placeholder: 'e.g. public api' }),
-	dateOfBirth: f.date('dateOfBirth', 'Date of Birth', { in: 'body', parse: dateOfBirth }),
+	dateOfBirth: f.date('dateOfBirth', 'Date of Birth', {
+		in: 'body',
+		parse: dateOfBirth,
+		description: 'The calendar date, the same in every time zone: picked, 1988-03-14, or month first as GHL reads it (03/14/1988)',
+	}),
 	tags: f.list('tags', 'Tags', { in: 'body', description: 'Comma-separated tags' }),
 	assignedTo: assignedTo(),
 	dnd: f.boolean('dnd', 'Do Not Disturb', { in: 'body', description: 'Whether all channels are on do-not-disturb' }),
