@@ -5,10 +5,14 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
  * Which deliveries a trigger has accepted, kept where n8n lets a webhook see them again:
  *
  * - in this process (a Map per workflow and node): two copies arriving at the same moment cannot both pass,
- *   because the check and the record happen in one synchronous step;
- * - in the node's workflow static data (`deliveries`): loaded from the database by every webhook request
- *   and saved by n8n before it starts the execution (see `accept` in respond.ts), so the record survives a
- *   restart and is seen by every process that receives webhooks for the workflow.
+ *   because the check and the claim happen in one synchronous step;
+ * - in the node's workflow static data (`deliveries`): loaded from the database with every webhook request
+ *   and saved by n8n just before it answers (see `accept` in respond.ts), so the record survives a restart
+ *   and is seen by every process that receives webhooks for the workflow.
+ *
+ * A claim is pending until n8n has created the execution (`confirmDelivery`); a pending claim older than
+ * PENDING_MS is given up (the execution was never created, e.g. the database refused it), so a later copy
+ * is accepted instead of being dropped for a delivery that never ran.
  *
  * Retention: a key is kept for RETENTION_MS (2 hours; GHL re-sends a delivery it got a 429 for up to 6 times
  * about 10 minutes apart, about 70 minutes in all), at most MAX_KEYS per trigger (oldest forgotten first).
@@ -16,6 +20,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
  */
 export const RETENTION_MS = 2 * 60 * 60_000;
 export const MAX_KEYS = 10_000;
+export const PENDING_MS = 2 * 60_000;
 const SLOT_MS = 10 * 60_000;
 const KEY_LENGTH = 16;
 const RECORD = 'deliveries';
@@ -24,8 +29,15 @@ const LEGACY_RECORD = 'recentDeliveries';
 
 type Slots = Record<string, string>;
 
-/** Per trigger (`workflowId:nodeId`): the keys this process accepted, each with its slot, oldest first. */
-const acceptedHere = new Map<string, Map<string, number>>();
+interface Accepted {
+	slot: number;
+	at: number;
+	/** n8n created the execution. */
+	confirmed: boolean;
+}
+
+/** Per trigger (`workflowId:nodeId`): the keys this process accepted, oldest first. */
+const acceptedHere = new Map<string, Map<string, Accepted>>();
 
 export function hashKey(key: string): string {
 	return createHash('sha256').update(key, 'utf8').digest('base64url').slice(0, KEY_LENGTH);
@@ -48,41 +60,41 @@ function storedSlots(staticData: IDataObject): Slots {
 }
 
 /** The process's keys for one trigger, without those past the retention or the count limit. */
-function memoryOf(scope: string, now: number): Map<string, number> {
+function memoryOf(scope: string, now: number): Map<string, Accepted> {
 	let keys = acceptedHere.get(scope);
 	if (!keys) {
 		keys = new Map();
 		acceptedHere.set(scope, keys);
 	}
 	const oldest = oldestSlot(now);
-	for (const [key, slot] of keys) {
-		if (slot >= oldest && keys.size <= MAX_KEYS) break;
+	for (const [key, accepted] of keys) {
+		if (accepted.slot >= oldest && keys.size <= MAX_KEYS) break;
 		keys.delete(key);
 	}
 	return keys;
 }
 
-/** The stored slots merged with what this process accepted, within the retention, at most MAX_KEYS (newest kept). */
-export function mergedSlots(stored: Slots, memory: Map<string, number>, now: number): Slots {
+/** The stored slots merged with `keys` (key → slot), within the retention, at most MAX_KEYS (newest kept). */
+export function mergedSlots(stored: Slots, keys: Map<string, number>, now: number): Slots {
 	const oldest = oldestSlot(now);
 	const bySlot = new Map<number, Set<string>>();
 	const add = (slot: number, key: string) => {
 		if (slot < oldest) return;
-		let keys = bySlot.get(slot);
-		if (!keys) bySlot.set(slot, (keys = new Set()));
-		keys.add(key);
+		let set = bySlot.get(slot);
+		if (!set) bySlot.set(slot, (set = new Set()));
+		set.add(key);
 	};
-	for (const [slot, keys] of Object.entries(stored)) {
-		for (let at = 0; at + KEY_LENGTH <= keys.length; at += KEY_LENGTH) add(Number(slot), keys.slice(at, at + KEY_LENGTH));
+	for (const [slot, joined] of Object.entries(stored)) {
+		for (let at = 0; at + KEY_LENGTH <= joined.length; at += KEY_LENGTH) add(Number(slot), joined.slice(at, at + KEY_LENGTH));
 	}
-	for (const [key, slot] of memory) add(slot, key);
+	for (const [key, slot] of keys) add(slot, key);
 	const result: Slots = {};
 	let room = MAX_KEYS;
 	for (const slot of [...bySlot.keys()].sort((a, b) => b - a)) {
 		if (room <= 0) break;
-		const keys = [...(bySlot.get(slot) as Set<string>)].slice(-room);
-		result[String(slot)] = keys.join('');
-		room -= keys.length;
+		const newest = [...(bySlot.get(slot) as Set<string>)].slice(-room);
+		result[String(slot)] = newest.join('');
+		room -= newest.length;
 	}
 	return result;
 }
@@ -99,23 +111,38 @@ export function acceptedInThisProcess(scope: string, hashed: string): boolean {
 export type Claim = { first: true; hashed: string } | { first: false };
 
 /**
- * Records a delivery key (e.g. GHL `webhookId`) and tells whether it is the first copy: false when this
- * process or the stored record already has it, and the caller answers "duplicate" without starting anything.
- * Test deliveries (the editor's "Listen for test event") are never recorded or dropped.
+ * Claims a delivery key (e.g. GHL `webhookId`) and tells whether this is the first copy: false when this
+ * process holds it (accepted, or being accepted) or the stored record has it, and the caller answers
+ * "duplicate" without starting anything. Test deliveries (the editor's "Listen for test event") are never
+ * claimed or dropped.
  */
 export function claimDelivery(fn: IWebhookFunctions, key: string, now = Date.now()): Claim {
 	const hashed = hashKey(key);
 	if (fn.getMode() === 'manual') return { first: true, hashed };
-	const scope = triggerScope(fn);
-	const memory = memoryOf(scope, now);
-	if (memory.has(hashed)) return { first: false };
-	const staticData = fn.getWorkflowStaticData('node');
-	const stored = storedSlots(staticData);
+	const memory = memoryOf(triggerScope(fn), now);
+	const held = memory.get(hashed);
+	if (held && (held.confirmed || now - held.at < PENDING_MS)) return { first: false };
 	const oldest = oldestSlot(now);
+	const stored = storedSlots(fn.getWorkflowStaticData('node'));
 	if (Object.entries(stored).some(([slot, keys]) => Number(slot) >= oldest && holds(keys, hashed))) return { first: false };
-	memory.set(hashed, slotOf(now));
-	// a new object (not a change inside the old one), so n8n sees the change and saves it
-	staticData[RECORD] = mergedSlots(stored, memory, now);
-	delete staticData[LEGACY_RECORD];
+	memory.delete(hashed);
+	memory.set(hashed, { slot: slotOf(now), at: now, confirmed: false });
 	return { first: true, hashed };
+}
+
+/**
+ * Called once n8n has created the execution of a claimed delivery: writes the record into the node's static
+ * data, with every key this process accepted (so a record another request of this process saved meanwhile,
+ * from an older copy, loses nothing of ours).
+ */
+export function confirmDelivery(fn: IWebhookFunctions, hashed: string, now = Date.now()): void {
+	if (fn.getMode() === 'manual') return;
+	const memory = memoryOf(triggerScope(fn), now);
+	const claim = memory.get(hashed);
+	if (claim) claim.confirmed = true;
+	const confirmed = new Map([...memory].filter(([, accepted]) => accepted.confirmed).map(([key, accepted]) => [key, accepted.slot]));
+	const staticData = fn.getWorkflowStaticData('node');
+	// a new object (not a change inside the old one), so n8n sees the change and saves it
+	staticData[RECORD] = mergedSlots(storedSlots(staticData), confirmed, now);
+	delete staticData[LEGACY_RECORD];
 }

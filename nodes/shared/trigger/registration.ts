@@ -1,10 +1,16 @@
 import type { IDataObject, IHookFunctions, IWebhookDescription } from 'n8n-workflow';
 
-/** The one endpoint every trigger of this package listens on: POST, answered as soon as it is accepted. */
+/**
+ * The one endpoint every trigger of this package listens on: POST, answered as soon as the execution exists
+ * (n8n 2.x; 1.x answers just before starting it). The response data is declared empty, so n8n answers with
+ * the node's own `webhookResponse` (left undeclared, it would answer the literal text "firstEntryJson").
+ * Every value is static: receiving a delivery needs no expression.
+ */
 export const POST_WEBHOOK: IWebhookDescription = {
 	name: 'default',
 	httpMethod: 'POST',
 	responseMode: 'onReceived',
+	responseData: '',
 	path: 'webhook',
 };
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { DELIVERY_KEY } from './confirm';
+import { confirmDelivery } from './deliveries';
 
 /** The reason given for a copy of a delivery that was already accepted. */
 export const DUPLICATE = 'duplicate delivery';
@@ -23,16 +24,24 @@ export function skip(reason: string): IWebhookResponseData {
 }
 
 /**
- * Accepts a delivery: answers 200 `{"received":true}` at once and starts one execution with `item`.
- * Answering here (rather than leaving the answer to n8n) matters: n8n then saves the workflow's static data,
- * where the delivery was just recorded, before it starts the execution; when n8n answers an accepted
- * delivery itself, it does so after starting the execution, which resets the "changed" flag of the static
- * data, and the record is never saved. `hashed` (the recorded delivery key, if the delivery was checked for
- * duplicates) travels with the item to the execution phase (see confirm.ts).
+ * Accepts a delivery: starts one execution with `item`, and n8n answers 200 `{"received":true}` once it has
+ * created the execution (so a sender is never told "received" for an execution n8n could not create, and a
+ * busy n8n slows its senders down instead of piling up deliveries).
+ *
+ * The answer is read from `webhookResponse` when n8n builds it, and that is when a checked delivery is recorded
+ * (`hashed`, see deliveries.ts): n8n saves a webhook node's static data just before it sends the answer, but
+ * only when it changed after n8n 2.x started the execution (starting it resets the "changed" flag of the
+ * static data), so a change made earlier in the webhook call would never reach the database. The key also
+ * travels with the item to the execution phase (see confirm.ts).
  */
 export function accept(fn: IWebhookFunctions, item: IDataObject, hashed?: string): IWebhookResponseData {
-	fn.getResponseObject().status(200).json({ received: true });
-	return { noWebhookResponse: true, workflowData: [[hashed ? { json: item, [DELIVERY_KEY]: hashed } : { json: item }]] };
+	return {
+		workflowData: [[hashed ? { json: item, [DELIVERY_KEY]: hashed } : { json: item }]],
+		get webhookResponse() {
+			if (hashed) confirmDelivery(fn, hashed);
+			return { received: true };
+		},
+	};
 }
 
 /** Reads one header (Express lower-cases names); repeated headers count as absent. */

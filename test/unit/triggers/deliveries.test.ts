@@ -36,25 +36,44 @@ function webhookFn(staticData: IDataObject, workflowId = 'wf-1', mode = 'webhook
 const HOUR = 60 * 60_000;
 
 describe('delivery record (webhook phase)', () => {
+	/** Claims a delivery and confirms it (n8n created its execution), as one accepted delivery does. */
+	function accept(deliveries: Deliveries, staticData: IDataObject, key: string, now?: number): boolean {
+		const claim = deliveries.claimDelivery(webhookFn(staticData), key, now);
+		if (claim.first) deliveries.confirmDelivery(webhookFn(staticData), claim.hashed, now);
+		return claim.first;
+	}
+
 	it('drops a copy in the same process at once, and in another process through the stored record', () => {
 		const { deliveries: a } = freshProcess();
 		const { deliveries: b } = freshProcess();
 		const staticData: IDataObject = {};
-		expect(a.claimDelivery(webhookFn(staticData), 'webhookId:1').first).toBe(true);
+		expect(accept(a, staticData, 'webhookId:1')).toBe(true);
 		expect(a.claimDelivery(webhookFn({}), 'webhookId:1').first).toBe(false); // memory alone
 		expect(b.claimDelivery(webhookFn(staticData), 'webhookId:1').first).toBe(false); // record alone
 		expect(b.claimDelivery(webhookFn({}), 'webhookId:1').first).toBe(true); // neither
 	});
 
+	it('records nothing until n8n created the execution, and gives up a claim whose execution never came', () => {
+		const { deliveries } = freshProcess();
+		const staticData: IDataObject = {};
+		const t0 = Date.UTC(2026, 0, 1, 12, 0, 0);
+		expect(deliveries.claimDelivery(webhookFn(staticData), 'k', t0).first).toBe(true);
+		expect(staticData).toEqual({});
+		expect(deliveries.claimDelivery(webhookFn(staticData), 'k', t0 + deliveries.PENDING_MS - 1).first).toBe(false);
+		expect(deliveries.claimDelivery(webhookFn(staticData), 'k', t0 + deliveries.PENDING_MS).first).toBe(true);
+		expect(accept(deliveries, staticData, 'confirmed', t0)).toBe(true);
+		expect(deliveries.claimDelivery(webhookFn({}), 'confirmed', t0 + deliveries.PENDING_MS * 10).first).toBe(false);
+	});
+
 	it('keeps a key for 2 hours (GHL re-sends for about 70 minutes), then forgets it and its slot', () => {
 		const staticData: IDataObject = {};
 		const t0 = Date.UTC(2026, 0, 1, 12, 0, 0);
-		expect(freshProcess().deliveries.claimDelivery(webhookFn(staticData), 'k', t0).first).toBe(true);
+		expect(accept(freshProcess().deliveries, staticData, 'k', t0)).toBe(true);
 		const later = freshProcess().deliveries;
 		expect(later.claimDelivery(webhookFn(staticData), 'k', t0 + 75 * 60_000).first).toBe(false);
 		expect(later.claimDelivery(webhookFn(staticData), 'k', t0 + 2 * HOUR - 60_000).first).toBe(false);
 		const muchLater = freshProcess().deliveries;
-		expect(muchLater.claimDelivery(webhookFn(staticData), 'k', t0 + 2 * HOUR + 10 * 60_000).first).toBe(true);
+		expect(accept(muchLater, staticData, 'k', t0 + 2 * HOUR + 10 * 60_000)).toBe(true);
 		expect(Object.keys(staticData.deliveries as IDataObject)).toHaveLength(1);
 	});
 
@@ -72,11 +91,10 @@ describe('delivery record (webhook phase)', () => {
 
 	it('writes what this process accepted back with every record, so a lost concurrent write comes back', () => {
 		const { deliveries } = freshProcess();
-		const first: IDataObject = {};
-		deliveries.claimDelivery(webhookFn(first), 'one');
+		accept(deliveries, {}, 'one');
 		// another request of this process loaded the record before the first was saved
 		const second: IDataObject = {};
-		deliveries.claimDelivery(webhookFn(second), 'two');
+		accept(deliveries, second, 'two');
 		const record = Object.values(second.deliveries as IDataObject).join('');
 		expect(record).toContain(deliveries.hashKey('one'));
 		expect(record).toContain(deliveries.hashKey('two'));
@@ -88,7 +106,7 @@ describe('delivery record (webhook phase)', () => {
 		expect(deliveries.claimDelivery(webhookFn(staticData, 'wf-1', 'manual'), 'k').first).toBe(true);
 		expect(deliveries.claimDelivery(webhookFn(staticData, 'wf-1', 'manual'), 'k').first).toBe(true);
 		expect(staticData).toEqual({ recentDeliveries: ['abc'] });
-		deliveries.claimDelivery(webhookFn(staticData), 'k');
+		accept(deliveries, staticData, 'k2');
 		expect(staticData).not.toHaveProperty('recentDeliveries');
 	});
 });
@@ -156,6 +174,7 @@ describe('second check in the execution phase (queue-mode workers)', () => {
 		}
 		const claim = deliveries.claimDelivery(webhookFn({}), 'accepted-here');
 		const hashed = claim.first ? claim.hashed : '';
+		deliveries.confirmDelivery(webhookFn({}), hashed);
 		const local = processedStore();
 		await confirm.confirmDeliveries(executeFn(started(confirm, hashed), local, '303').fn);
 		expect(local.seen.size).toBe(0);

@@ -117,6 +117,8 @@ export async function executeStarted(
 export async function deliver(node: INodeType, options: DeliveryOptions): Promise<WebhookRun> {
 	const { fn, response } = webhookContext(options);
 	const result = await node.webhook!.call(fn);
+	// n8n answers what the node did not answer itself, with its webhookResponse (read once the execution exists)
+	if (result.noWebhookResponse !== true) Object.assign(response, { statusCode: 200, body: result.webhookResponse });
 	const started = result.workflowData?.[0];
 	const execution = started ? await executeStarted(node, fn, started) : undefined;
 	const items = execution?.items.map((i) => i.json);
