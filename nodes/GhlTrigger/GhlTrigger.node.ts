@@ -75,7 +75,7 @@ export class GhlTrigger implements INodeType {
 		},
 	};
 
-	/** The webhook phase: verify, filter, drop duplicates, answer, start the execution. */
+	/** The webhook phase: verify, filter, drop duplicates, start the execution (n8n answers once it exists). */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const source = this.getNodeParameter('source', 'app') as string;
 		return source === 'automation' ? await receiveAutomation(this) : await receiveAppEvent(this);

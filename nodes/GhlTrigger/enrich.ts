@@ -118,8 +118,8 @@ function recordsOf(source: string, item: IDataObject): Partial<Record<RecordKind
 
 /**
  * Enrich, in the execution phase: with a GHL connection chosen and Enrich on, each accepted event gets the
- * records it points to. It runs in the execution (a worker in queue mode), after the sender got its answer,
- * so a slow API never delays the answer.
+ * records it points to. It runs in the execution (a worker in queue mode), so a slow API never delays the
+ * answer.
  */
 export async function enrichEvents(fn: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const authentication = fn.getNodeParameter('authentication', 0, NO_CONNECTION);

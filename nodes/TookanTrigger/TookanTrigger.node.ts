@@ -67,7 +67,7 @@ export class TookanTrigger implements INodeType {
 		},
 	};
 
-	/** The webhook phase: verify the secret, filter, drop duplicates, answer, start the execution. */
+	/** The webhook phase: verify the secret, filter, drop duplicates, start the execution (n8n answers once it exists). */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveTookan(this);
 	}

@@ -44,7 +44,7 @@ export async function receiveTookan(fn: IWebhookFunctions): Promise<IWebhookResp
 	return claim.first ? accept(fn, item, claim.hashed) : skip(DUPLICATE);
 }
 
-/** Fetch Task Details, in the execution phase (after the answer; in a worker in queue mode). */
+/** Fetch Task Details, in the execution phase (never delaying the answer; in a worker in queue mode). */
 export async function fetchTaskDetails(fn: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	if (fn.getNodeParameter('enrich', 0, false) !== true) return items;
 	return await Promise.all(items.map(async (item) => ({ ...item, json: await withTaskDetails(fn, item.json) })));
