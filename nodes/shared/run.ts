@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { eachLimit } from './pool';
+import { eachLimit, timeSlicer } from './pool';
 import { buildRequest, ParameterError, plainRequest } from './request';
 import { DEFAULT_SETTINGS, send, type SendSettings, type ServiceAdapter } from './transport/send';
 import type { BuiltRequest, Operation, Resource, RunContext } from './types';
@@ -124,9 +124,10 @@ async function perform(operation: Operation, ctx: RunContext, request: BuiltRequ
 }
 
 /**
- * The one item loop every action node uses: validates every item first (an invalid item sends nothing),
- * then runs the items with bounded concurrency under the service's rate budget, and returns one result
- * list in input order with pairedItem. With "Continue On Fail" a failed item becomes an error item;
+ * The one item loop every action node uses: validates every item first (an invalid item sends nothing;
+ * thousands of items take n8n seconds, so the loop hands the event loop back between slices), then runs
+ * the items with bounded concurrency under the service's rate budget, and returns one result list in
+ * input order with pairedItem. With "Continue On Fail" a failed item becomes an error item;
  * otherwise the first failure stops the run.
  */
 export async function executeResources(
@@ -146,7 +147,9 @@ export async function executeResources(
 	const requests: Array<BuiltRequest | undefined> = new Array(items.length);
 	const continueOnFail = fn.continueOnFail();
 
+	const yieldSometimes = timeSlicer();
 	for (let i = 0; i < items.length; i++) {
+		await yieldSometimes();
 		try {
 			const request = buildRequest(fn, operation, i, await service.context(fn, i));
 			operation.check?.(request);

@@ -3,7 +3,9 @@
  * one contact upsert per item through our GHL Contacts node vs through n8n's HTTP Request node doing the
  * same request (same URL, headers, JSON body). CPU is what the n8n process spent per run (/proc/<pid>/stat);
  * a run that only makes the 10,000 items is measured too and subtracted from both, so the ratio compares the
- * two nodes, not the work they share (making items, saving the execution).
+ * two nodes, not the work they share (making items, saving the execution). Meanwhile n8n's longest stall
+ * (slowest answer to a health check) is printed: a node that keeps n8n's event loop for seconds is a bug
+ * (n8n cannot answer webhooks or the editor, and resets keep-alive connections waiting longer than 5 s).
  *
  *   npm run bench:node-overhead [-- --items 10000 --rounds 1]
  */
@@ -53,7 +55,9 @@ main(async () => {
 				const run = await timedRun(n8n, pid, ids[kind]);
 				runs[kind].push(run);
 				const failed = kind === 'baseline' ? 0 : failedItems(run);
-				say(`${kind}: ${run.seconds.toFixed(2)} s, n8n CPU ${run.cpuSeconds.toFixed(2)} s${kind === 'baseline' ? '' : `, ${failed} failed items`}`);
+				say(
+					`${kind}: ${run.seconds.toFixed(2)} s, n8n CPU ${run.cpuSeconds.toFixed(2)} s${kind === 'baseline' ? '' : `, ${failed} failed items`}; n8n answered a health check within ${(run.longestStallMs / 1000).toFixed(2)} s at worst`,
+				);
 				if (failed) throw new Error(`${kind}: ${failed} items failed`);
 			}
 		}

@@ -44,13 +44,20 @@ function parseBody(text: string): unknown {
 	}
 }
 
-/** A pooled keep-alive socket n8n already closed fails at once with "other side closed"; one fresh try. */
+/**
+ * A pooled keep-alive socket n8n already closed fails at once with "other side closed"; one fresh try.
+ * A GET also gets one after ECONNRESET: when n8n's event loop has been busy for longer than its keep-alive
+ * timeout (5 s) while a request waited on an idle pooled socket, n8n closes that socket unread and the
+ * kernel resets it; the request never reached n8n.
+ */
 async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
 	try {
 		return await fetch(url, init);
 	} catch (error) {
 		const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-		if (cause?.code !== 'UND_ERR_SOCKET' && !/other side closed/i.test(cause?.message ?? '')) throw error;
+		const closed = cause?.code === 'UND_ERR_SOCKET' || /other side closed/i.test(cause?.message ?? '');
+		const reset = cause?.code === 'ECONNRESET' && (init.method ?? 'GET') === 'GET';
+		if (!closed && !reset) throw error;
 		return await fetch(url, init);
 	}
 }

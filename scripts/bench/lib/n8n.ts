@@ -2,6 +2,8 @@
  * Real n8n for the benchmarks: this package packed and installed, sandbox credentials, and manual runs
  * timed by n8n itself (execution start to stop) with the CPU the n8n process spent on them.
  */
+import { get } from 'node:http';
+
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
 import { N8nHttpError, packPackage, type Execution, type N8n, type WorkflowJson } from '../../harness';
 import { cpuSeconds } from './cpu';
@@ -34,9 +36,40 @@ export interface TimedRun {
 	seconds: number;
 	/** CPU the n8n process used from the run request until the execution had finished. */
 	cpuSeconds: number;
+	/** The longest n8n took to answer a health check during the run: how long its event loop was busy at most. */
+	longestStallMs: number;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Asks n8n's /healthz every `everyMs` on a new connection each time (a request waiting on a pooled
+ * keep-alive socket would be reset by a long stall) until `stop()`, which resolves with the longest wait.
+ */
+function watchStalls(n8n: N8n, everyMs = 250): { stop: () => Promise<number> } {
+	let running = true;
+	let longest = 0;
+	const probe = () =>
+		new Promise<void>((resolve) => {
+			const req = get(`${n8n.url}healthz`, { agent: false, timeout: 120_000 }, (res) => res.resume().on('end', resolve).on('error', resolve));
+			req.on('error', () => resolve()).on('timeout', () => req.destroy());
+		});
+	const loop = (async () => {
+		while (running) {
+			const started = Date.now();
+			await probe();
+			longest = Math.max(longest, Date.now() - started);
+			if (running) await pause(everyMs);
+		}
+	})();
+	return {
+		stop: async () => {
+			running = false;
+			await loop;
+			return longest;
+		},
+	};
+}
 
 /** The execution; n8n answers 503 "Database is not ready" while a large execution is being saved: ask again. */
 async function executionOf(n8n: N8n, id: string, includeData: boolean): Promise<Execution> {
@@ -52,26 +85,35 @@ async function executionOf(n8n: N8n, id: string, includeData: boolean): Promise<
 
 /**
  * Runs a workflow with a Manual Trigger (as the editor does), waits for it without fetching its data (that
- * would cost n8n CPU inside the measurement), reads the CPU, then fetches the execution with data.
+ * would cost n8n CPU inside the measurement), reads the CPU, then fetches the execution with data. n8n's
+ * longest stall is watched meanwhile (a health check costs n8n next to nothing).
  */
 export async function timedRun(n8n: N8n, pid: number, workflowId: string, timeoutMs = 600_000): Promise<TimedRun> {
 	const workflow = await n8n.rest<WorkflowJson>('GET', `/workflows/${workflowId}`);
 	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 	if (!trigger) throw new Error(`workflow ${workflowId} has no Manual Trigger`);
-	const cpuBefore = cpuSeconds(pid);
-	const { executionId } = await n8n.rest<{ executionId?: string }>('POST', `/workflows/${workflowId}/run`, {
-		triggerToStartFrom: { name: trigger.name },
-	});
-	if (!executionId) throw new Error(`workflow ${workflowId} did not start`);
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const execution = await executionOf(n8n, executionId, false);
-		if (!['new', 'running', 'waiting'].includes(execution.status)) break;
-		if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${execution.status} after ${timeoutMs} ms`);
-		await pause(100);
+	const stalls = watchStalls(n8n);
+	let executionId: string | undefined;
+	let cpu: number;
+	let longestStallMs: number;
+	try {
+		const cpuBefore = cpuSeconds(pid);
+		({ executionId } = await n8n.rest<{ executionId?: string }>('POST', `/workflows/${workflowId}/run`, {
+			triggerToStartFrom: { name: trigger.name },
+		}));
+		if (!executionId) throw new Error(`workflow ${workflowId} did not start`);
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const execution = await executionOf(n8n, executionId, false);
+			if (!['new', 'running', 'waiting'].includes(execution.status)) break;
+			if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${execution.status} after ${timeoutMs} ms`);
+			await pause(100);
+		}
+		cpu = cpuSeconds(pid) - cpuBefore;
+	} finally {
+		longestStallMs = await stalls.stop();
 	}
-	const cpu = cpuSeconds(pid) - cpuBefore;
 	const execution = await executionOf(n8n, executionId, true);
 	const seconds = (Date.parse(String(execution.stoppedAt)) - Date.parse(execution.startedAt)) / 1000;
-	return { execution, seconds, cpuSeconds: cpu };
+	return { execution, seconds, cpuSeconds: cpu, longestStallMs };
 }

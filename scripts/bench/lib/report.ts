@@ -35,12 +35,23 @@ export function finish(result: Record<string, number>): void {
 	say(JSON.stringify(result));
 }
 
+/** An error's stack and its chain of causes (fetch's "fetch failed" says what failed only in its cause). */
+export function describeError(error: unknown): string {
+	const lines: string[] = [];
+	for (let e = error, depth = 0; e !== undefined && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+		const text = e instanceof Error ? (e.stack ?? e.message) : JSON.stringify(e) ?? String(e);
+		const code = (e as { code?: unknown }).code;
+		lines.push(`${depth ? 'caused by: ' : ''}${text}${code !== undefined && !text.includes(String(code)) ? ` (code ${String(code)})` : ''}`);
+	}
+	return lines.join('\n');
+}
+
 /** Runs a benchmark's main function; a failure is printed and exits non-zero. */
 export function main(run: () => Promise<void>): void {
 	run().then(
 		() => process.exit(0),
 		(error: unknown) => {
-			process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+			process.stderr.write(`${describeError(error)}\n`);
 			process.exit(1);
 		},
 	);

@@ -40,6 +40,26 @@ describe('shared engine', () => {
 		expect(server!.requests).toHaveLength(0);
 	});
 
+	it('hands the event loop back while it validates many items, so n8n keeps answering meanwhile', async () => {
+		// each item's parameters cost CPU, as n8n's expression evaluation does (a few ms per item under load)
+		const items = 60;
+		let validated = -1;
+		let validatedWhenTimerRan: number | undefined;
+		const timer = setTimeout(() => (validatedWhenTimerRan = validated), 0);
+		const { output } = await run(echoUpsert, (i) => {
+			if (i > validated) {
+				const until = Date.now() + 5;
+				while (Date.now() < until);
+				validated = i;
+			}
+			return upsertOf(`u${i}@example.com`);
+		}, { items });
+		clearTimeout(timer);
+		expect(output).toHaveLength(items);
+		// a loop that never yields would let the timer run only once every item had been validated
+		expect(validatedWhenTimerRan).toBeLessThan(items - 1);
+	});
+
 	it('names fields inside collections and resource locators', async () => {
 		await expect(
 			run(echoUpsert, { resource: 'contact', operation: 'upsert', email: 'a@example.com', additionalFields: { country: 'Germany' } }),
