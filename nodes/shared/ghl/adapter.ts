@@ -14,6 +14,12 @@ function messageOf(attempt: Attempt): string {
 	return Array.isArray(message) ? message.join('; ') : String(message);
 }
 
+/** GHL (through n8n's refresh) refused the refresh token: revoked, expired or already spent. */
+function refreshRefused(attempt: Attempt): boolean {
+	const thrown = String((attempt.error as Error | undefined)?.message ?? '');
+	return /invalid[_ ]grant|reconnect|refresh token (has been|was|is) (revoked|expired|invalid|used)/i.test(`${messageOf(attempt)} ${thrown}`);
+}
+
 function tokenKey(context: GhlContext): string {
 	return `${context.credentialId}:${context.locationId}`;
 }
@@ -118,6 +124,8 @@ export const ghlAdapter: ServiceAdapter = {
 		return !/scope|version header|user type|authclass|not authorized/i.test(messageOf(attempt));
 	},
 
+	isRefreshRefused: refreshRefused,
+
 	onAuthRejected(request) {
 		const context = request.context as GhlContext;
 		if (context.userType === 'Company') forgetLocationToken(tokenKey(context));
@@ -129,8 +137,7 @@ export const ghlAdapter: ServiceAdapter = {
 		const said = messageOf(attempt);
 		const scopes = (request.options.scopes as string[] | undefined) ?? [];
 		const detail = `GHL answered ${attempt.status ?? attempt.code}${said ? `: ${said}` : ''} (${request.method} ${request.path}, ${where}).`;
-		const thrown = String((attempt.error as Error | undefined)?.message ?? '');
-		if (/invalid[_ ]grant|reconnect|refresh token (has been|was|is) (revoked|expired|invalid|used)/i.test(`${said} ${thrown}`)) {
+		if (refreshRefused(attempt)) {
 			return {
 				message: 'The GHL connection must be reconnected: its refresh token was refused (invalid_grant)',
 				description: `${detail} The token was revoked or already used. Open the credential and connect it again; nothing was retried.`,

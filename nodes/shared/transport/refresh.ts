@@ -23,11 +23,22 @@ export class RefreshGate {
 		}
 	}
 
-	/** Runs `refresh` as the only refresher; concurrent callers get false and should wait, then re-send. */
-	async run<T>(refresh: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
+	/**
+	 * Runs `refresh` as the only refresher; concurrent callers get `ran: false` once no refresh is running,
+	 * with the outcome of the refresh they waited for (none when it threw), and should re-send unless that
+	 * outcome says the refresh was refused.
+	 */
+	async run<T>(refresh: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false; result?: T }> {
 		if (this.running) {
+			const awaited = this.running as Promise<T>;
+			let result: T | undefined;
+			try {
+				result = await awaited;
+			} catch {
+				// The refresher reports its own failure.
+			}
 			await this.idle();
-			return { ran: false };
+			return result === undefined ? { ran: false } : { ran: false, result };
 		}
 		const running = refresh();
 		this.running = running;

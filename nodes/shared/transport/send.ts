@@ -52,6 +52,8 @@ export interface ServiceAdapter {
 	explain(attempt: Attempt, request: BuiltRequest): { message: string; description?: string };
 	/** Whether this 401 means an expired access token (a refresh can fix it). */
 	isExpiredToken(attempt: Attempt): boolean;
+	/** Whether the refresh this attempt included was refused for good (revoked or spent refresh token). */
+	isRefreshRefused?(attempt: Attempt): boolean;
 	/** Called when a token used for an attempt was refused (e.g. drop a cached agency location token). */
 	onAuthRejected?(request: BuiltRequest): void;
 }
@@ -185,7 +187,14 @@ export async function send(
 					ticket = await budget?.acquire();
 					return await attemptOnce(fn, prepared, true, settings.timeoutMs);
 				});
-				if (!outcome.ran) continue;
+				if (!outcome.ran) {
+					// Another request refreshed meanwhile. If GHL refused that refresh, only reconnecting helps: this
+					// request fails with the same answer instead of spending its own rounds on 401s, so a revoked
+					// connection reads the same whichever request meets it first.
+					const refused = outcome.result && adapter.isRefreshRefused?.(outcome.result);
+					if (!refused) continue;
+					throw apiError(fn, request, outcome.result as Attempt, adapter.explain(outcome.result as Attempt, request));
+				}
 				attempt = outcome.result;
 				dailySpent = budget?.observe(attempt.status, readRateHeaders(attempt.headers), ticket) ?? false;
 				if (attempt.status === 401 && adapter.isExpiredToken(attempt) && authRounds < MAX_AUTH_ROUNDS) continue;

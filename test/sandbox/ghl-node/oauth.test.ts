@@ -55,6 +55,24 @@ describe('OAuth2 connection', () => {
 		).rejects.toThrow('The GHL connection must be reconnected');
 	});
 
+	it('a revoked refresh token reads the same for every item, whichever request meets it first', async () => {
+		const credential = oauthCredential('Location');
+		const ids = (env.sandbox.admin.seed({ ghl: { contacts: 20 } } as never) as { ghl: { sampleContactIds: string[] } }).ghl.sampleContactIds;
+		env.sandbox.admin.expireTokens();
+		env.sandbox.admin.revokeRefreshTokens();
+		const { output } = await env.run(
+			(i) => ({ authentication: 'oAuth2', resource: 'contact', operation: 'get', contactId: rl(ids[i % ids.length]), requestOptions: { concurrency: 10 } }),
+			{ items: 30, credentials: { ghlOAuth2Api: credential }, continueOnFail: true },
+		);
+		expect(output).toHaveLength(30);
+		// requests that waited for another's refresh fail with its answer instead of spending their rounds on 401s
+		expect(new Set(output.map((o) => o.json.error))).toEqual(
+			new Set(['The GHL connection must be reconnected: its refresh token was refused (invalid_grant)']),
+		);
+		// one refresh per wave of concurrent requests at most, not one per request
+		expect(tokenCalls().length).toBeLessThan(10);
+	});
+
 	it('exchanges an agency token for one location token per location and works in that location', async () => {
 		const credential = oauthCredential('Company');
 		const { output } = await env.run(

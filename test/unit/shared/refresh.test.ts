@@ -16,14 +16,19 @@ describe('refresh gate', () => {
 		expect(gate.busy).toBe(true);
 		release();
 		expect(await first).toEqual({ ran: true, result: 'new-token' });
-		expect(await Promise.all(others)).toEqual([{ ran: false }, { ran: false }, { ran: false }]);
+		// the waiters learn the outcome of the refresh they waited for
+		const waited = { ran: false, result: 'new-token' };
+		expect(await Promise.all(others)).toEqual([waited, waited, waited]);
 		expect(refreshes).toBe(1);
 		expect(gate.busy).toBe(false);
 	});
 
-	it('frees the gate when the refresh fails', async () => {
+	it('frees the gate when the refresh fails; its waiters get no outcome and re-send', async () => {
 		const gate = new RefreshGate();
-		await expect(gate.run(async () => Promise.reject(new Error('invalid_grant')))).rejects.toThrow('invalid_grant');
+		const failing = gate.run(async () => Promise.reject(new Error('invalid_grant')));
+		const waiter = gate.run(async () => 'never runs');
+		await expect(failing).rejects.toThrow('invalid_grant');
+		expect(await waiter).toEqual({ ran: false });
 		expect(gate.busy).toBe(false);
 		await gate.idle();
 	});
