@@ -7,7 +7,7 @@ import type { RequestLog } from '../core/request-log';
 import type { WebhookHub } from '../core/webhooks/sender';
 import type { PublicKeys } from '../core/webhooks/signing';
 import type { WebhookTargetInput } from '../core/webhooks/targets';
-import type { CreatePitRequest, IssueTokensRequest } from '../ghl/admin';
+import type { CreateLocationRequest, CreatePitRequest, IssueTokensRequest } from '../ghl/admin';
 import { GHL_DEFAULTS } from '../ghl/defaults';
 import type { FireEventRequest } from '../ghl/events/on-demand';
 import type { GhlService } from '../ghl/index';
@@ -158,6 +158,10 @@ export class SandboxAdmin {
 
 	revokeRefreshTokens(filter: { locationId?: string } = {}) {
 		return this.parts.ghl.admin.revokeRefreshTokens(filter);
+	}
+
+	createLocation(input: CreateLocationRequest = {}) {
+		return this.guard(() => this.parts.ghl.admin.createLocation(input));
 	}
 
 	createPit(input: CreatePitRequest = {}) {

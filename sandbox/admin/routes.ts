@@ -68,6 +68,7 @@ export function registerAdminRoutes(app: FastifyInstance, admin: SandboxAdmin): 
 	app.post('/tokens', async (request) => admin.issueTokens(body(request.body)));
 	app.post('/tokens/expire', async (request) => admin.expireTokens(body(request.body)));
 	app.post('/tokens/revoke', async (request) => admin.revokeRefreshTokens(body(request.body)));
+	app.post('/locations', async (request, reply) => reply.code(201).send(admin.createLocation(body(request.body))));
 	app.post('/pits', async (request, reply) => reply.code(201).send(admin.createPit(body(request.body))));
 
 	app.get<{ Querystring: Query }>('/requests', async (request) =>

@@ -3,12 +3,19 @@ import { GHL_DEFAULTS, PIT_SCOPES } from './defaults';
 import { issueTokenPair } from './auth/grants';
 import type { GhlDeps } from './http/deps';
 import type { UserType } from './model';
+import { addLocation } from './tenant';
 
 export interface CreatePitRequest {
 	locationId?: string;
 	/** Agency PIT instead of a location PIT. */
 	companyId?: string;
 	scopes?: string[];
+}
+
+export interface CreateLocationRequest {
+	/** Default: the next free `SbxLocation…` id. */
+	id?: string;
+	name?: string;
 }
 
 export interface IssueTokensRequest {
@@ -22,6 +29,22 @@ export interface IssueTokensRequest {
 /** GHL-specific admin operations (the core admin API exposes them under /_admin). */
 export class GhlAdmin {
 	constructor(private readonly deps: GhlDeps) {}
+
+	/**
+	 * One more location (sub-account) of the sandbox agency, with its own custom fields, tags, campaigns and
+	 * workflows; the default PIT and OAuth app do not reach it (create a PIT for it).
+	 */
+	createLocation(input: CreateLocationRequest = {}) {
+		const { state } = this.deps;
+		let id = input.id;
+		for (let n = state.locations.size + 1; !id; n++) {
+			const candidate = `SbxLocation${String(n).padStart(9, '0')}`;
+			if (!state.locations.has(candidate)) id = candidate;
+		}
+		if (state.locations.has(id)) throw new Error(`location ${id} exists already`);
+		const location = addLocation(state, { id, name: input.name ?? `Sandbox Location ${id.slice(-3)}`, companyId: GHL_DEFAULTS.companyId, dateAdded: state.isoNow() });
+		return { id: location.id, name: location.name, companyId: location.companyId };
+	}
 
 	/** A Private Integration Token bound to one location (or one agency), fixed scopes, no expiry. */
 	createPit(input: CreatePitRequest = {}) {

@@ -1,24 +1,38 @@
 /**
  * queue-mode: n8n in queue mode (a private Redis and PostgreSQL from the Debian packages, main + workers sharing the
  * database), the bulk-write workflow (a Webhook receives a batch number and an item count, the GHL Contacts
- * node upserts one contact per item) triggered as 10 executions of 100 items, first with one worker, then
- * with a second worker added. Every worker process has its own rate budget; they share the sandbox's one
- * location limit (100 per 2 s, 250 ms latency, as bulk-write) by following its X-RateLimit headers.
+ * node upserts one contact per item), first with one worker, then with a second worker added, in two
+ * scenarios each time:
  *
- *   npm run bench:queue-mode [-- --executions 10 --items 100]
+ * - one location: 10 executions of 100 items into one location. Its limit (100 per 2 s, 250 ms latency, as
+ *   bulk-write) bounds the run, and the workers share it by following its X-RateLimit headers: a second
+ *   worker cannot make it faster, only must not make it slower.
+ * - several locations (an agency's sub-accounts, each with its own Private Integration Token and so its own
+ *   100 per 2 s): 4 locations × 4 executions of 100 items, one workflow per location. The API allows four
+ *   times as much, so the workers' CPU is the bound and a second worker should show.
+ *
+ *   npm run bench:queue-mode [-- --executions 10 --items 100 --locations 4 --per-location 4]
  */
 
+import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
 import { startQueueN8n, type QueueN8n } from '../harness/queue';
 import { failedItems, finishedExecutions, secondsUntilLastStop } from './lib/executions';
-import { benchTarball, createBenchCredentials } from './lib/n8n';
+import { benchTarball, createBenchCredentials, createPitCredential } from './lib/n8n';
 import { ceilingRps, describeLimit } from './lib/rate';
-import { begin, finish, main, numberArgs, round, say } from './lib/report';
+import { begin, finish, loadAverage, main, numberArgs, round, say } from './lib/report';
 import { startSandboxProcess, type RateLimit, type SandboxProcess } from './lib/sandbox';
-import { oursWorkflow, UPSERT_NODE } from './lib/workflows';
+import { benchEmail, oursWorkflow, UPSERT_NODE } from './lib/workflows';
 
 const LIMIT: RateLimit = { max: 100, intervalMs: 2_000 };
 const LATENCY_MS = 250;
 const workflowLabel = `queue${Date.now()}`;
+
+/** One location's workflow: where its webhook listens and which location it writes to. */
+interface Target {
+	locationId: string;
+	workflowId: string;
+	path: string;
+}
 
 interface Phase {
 	rps: number;
@@ -26,13 +40,18 @@ interface Phase {
 	lost: number;
 }
 
-async function phase(queue: QueueN8n, sandbox: SandboxProcess, workflowId: string, path: string, label: string, batches: number, items: number): Promise<Phase> {
-	const before = (await queue.main.executions({ workflowId })).length;
+/** `batches` executions of `items` upserts, batch b to target b mod targets: fired at once, waited for, checked. */
+async function phase(queue: QueueN8n, sandbox: SandboxProcess, targets: Target[], label: string, batches: number, items: number): Promise<Phase> {
+	const before = new Map<string, number>();
+	for (const t of targets) before.set(t.workflowId, (await queue.main.executions({ workflowId: t.workflowId })).length);
+	const sent = targets.map(() => 0);
 	await sandbox.clearRequests();
 	const started = Date.now();
 	await Promise.all(
 		Array.from({ length: batches }, async (_, b) => {
-			const res = await queue.main.callWebhook(path, {
+			const target = targets[b % targets.length];
+			sent[b % targets.length]++;
+			const res = await queue.main.callWebhook(target.path, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({ batch: `${label}${b}`, items }),
@@ -41,27 +60,33 @@ async function phase(queue: QueueN8n, sandbox: SandboxProcess, workflowId: strin
 			await res.arrayBuffer();
 		}),
 	);
-	const executions = (await finishedExecutions(queue.main, workflowId, before + batches)).slice(0, batches);
+	const executions = (
+		await Promise.all(
+			targets.map(async (t, i) => (await finishedExecutions(queue.main, t.workflowId, (before.get(t.workflowId) ?? 0) + sent[i])).slice(0, sent[i])),
+		)
+	).flat();
 	const seconds = secondsUntilLastStop(executions, started);
 	const { failed, reasons } = failedItems(executions, UPSERT_NODE, items);
 	for (const reason of reasons.slice(0, 5)) say(`  failure: ${reason}`);
-	const emails = new Set((await sandbox.contacts()).map((c) => String(c.email)));
 	let lost = 0;
-	for (let b = 0; b < batches; b++) {
-		for (let n = 0; n < items; n++) if (!emails.has(`${workflowLabel}-${label}${b}-${n}@bench.example.com`)) lost++;
+	for (const [i, t] of targets.entries()) {
+		const emails = new Set((await sandbox.contacts(t.locationId)).map((c) => String(c.email)));
+		for (let b = i; b < batches; b += targets.length) {
+			for (let n = 0; n < items; n++) if (!emails.has(benchEmail(workflowLabel, `${label}${b}-${n}`))) lost++;
+		}
 	}
 	const log = await sandbox.requests();
 	say(
-		`${label}: ${batches * items} items in ${seconds.toFixed(2)} s = ${((batches * items) / seconds).toFixed(2)} items/s; ${failed} failed, ${lost} lost; ${log.count} requests reached GHL (${log.requests.filter((r) => r.status === 429).length} answered 429)`,
+		`${label}: ${batches * items} items into ${targets.length} location(s) in ${seconds.toFixed(2)} s = ${((batches * items) / seconds).toFixed(2)} items/s; ${failed} failed, ${lost} lost; ${log.count} requests reached GHL (${log.requests.filter((r) => r.status === 429).length} answered 429)`,
 	);
 	return { rps: (batches * items) / seconds, failed, lost };
 }
 
 main(async () => {
-	const { executions: batches, items } = numberArgs({ executions: 10, items: 100 });
+	const { executions: batches, items, locations, 'per-location': perLocation } = numberArgs({ executions: 10, items: 100, locations: 4, 'per-location': 4 });
 	begin(
 		'queue-mode',
-		`real n8n in queue mode (Redis, main + 1 worker, then + 2 workers, worker concurrency 10), ${batches} webhook executions × ${items} contact upserts; sandbox latency ${LATENCY_MS} ms; GHL limit scaled to ${describeLimit(LIMIT)} shared by all workers`,
+		`real n8n in queue mode (Redis, PostgreSQL, main + 1 worker, then + 2 workers, worker concurrency 10), webhook executions of ${items} contact upserts; sandbox latency ${LATENCY_MS} ms; GHL limit scaled to ${describeLimit(LIMIT)} per location: one location (${batches} executions, its limit shared by the workers) and ${locations} locations (${perLocation} executions each, each its own PIT and limit)`,
 	);
 	const sandbox = await startSandboxProcess();
 	let queue: QueueN8n | undefined;
@@ -69,25 +94,51 @@ main(async () => {
 		await sandbox.configure(LIMIT, LATENCY_MS);
 		queue = await startQueueN8n({ packageTarball: await benchTarball(), workers: 1, env: { N8N_LOG_LEVEL: 'warn' } });
 		await createBenchCredentials(queue.main, sandbox.ghlBaseUrl);
-		const path = `bulk-${workflowLabel}`;
-		const workflowId = await queue.main.importWorkflow(oursWorkflow(workflowLabel, { kind: 'webhook', path }));
-		await queue.main.publishWorkflow(workflowId);
-		// warm-up: one small execution, so the worker has loaded the node and learned the limit
-		await phase(queue, sandbox, workflowId, path, 'warmup', 1, 10);
-		await new Promise((resolve) => setTimeout(resolve, LIMIT.intervalMs));
-
-		const one = await phase(queue, sandbox, workflowId, path, 'one', batches, items);
+		const target = async (locationId: string, path: string, credential?: string): Promise<Target> => {
+			const workflowId = await queue!.main.importWorkflow(oursWorkflow(workflowLabel, { kind: 'webhook', path }, credential));
+			await queue!.main.publishWorkflow(workflowId);
+			return { locationId, workflowId, path };
+		};
+		const single = [await target(GHL_DEFAULTS.locationIds[0], `bulk-${workflowLabel}`)];
+		const several: Target[] = [];
+		for (let l = 0; l < locations; l++) {
+			const { locationId, pit } = await sandbox.addLocation();
+			several.push(await target(locationId, `bulk-${workflowLabel}-l${l}`, await createPitCredential(queue.main, sandbox.ghlBaseUrl, locationId, pit)));
+		}
+		const pauseForWindow = () => new Promise((resolve) => setTimeout(resolve, LIMIT.intervalMs + 100));
+		const run = async (workers: string) => {
+			say(`load average before ${workers}, one location: ${loadAverage()}`);
+			const one = await phase(queue!, sandbox, single, `${workers}-single`, batches, items);
+			await pauseForWindow();
+			say(`load average before ${workers}, ${locations} locations: ${loadAverage()}`);
+			const many = await phase(queue!, sandbox, several, `${workers}-several`, locations * perLocation, items);
+			await pauseForWindow();
+			return { one, many };
+		};
+		// warm-up: a small execution per workflow, so the worker has loaded the node and learned each limit
+		await phase(queue, sandbox, [...single, ...several], 'warmup', 1 + locations, 10);
+		await pauseForWindow();
+		const oneWorker = await run('one-worker');
 		await queue.addWorker();
-		await new Promise((resolve) => setTimeout(resolve, LIMIT.intervalMs));
-		const two = await phase(queue, sandbox, workflowId, path, 'two', batches, items);
+		await phase(queue, sandbox, [...single, ...several], 'warmup2', 2 * (1 + locations), 10); // both workers warm
+		await pauseForWindow();
+		const twoWorkers = await run('two-workers');
 		const ceiling = ceilingRps(batches * items, LIMIT, LATENCY_MS);
-		say(`ceiling: ${batches * items} requests under the limit = ${ceiling.toFixed(2)} rps (see bulk-write)`);
+		const manyCeiling = locations * ceilingRps(perLocation * items, LIMIT, LATENCY_MS);
+		say(`ceiling: one location ${ceiling.toFixed(2)} rps (see bulk-write); ${locations} locations ${manyCeiling.toFixed(2)} rps`);
+		say(
+			`two workers vs one: ${locations} locations ×${(twoWorkers.many.rps / oneWorker.many.rps).toFixed(2)}; one location ×${(twoWorkers.one.rps / oneWorker.one.rps).toFixed(2)}`,
+		);
 		finish({
-			oneWorkerRps: round(one.rps),
-			twoWorkersRps: round(two.rps),
-			ceilingRps: round(ceiling),
-			failedItems: one.failed + two.failed,
-			lostItems: one.lost + two.lost,
+			locations,
+			oneWorkerRps: round(oneWorker.many.rps),
+			twoWorkersRps: round(twoWorkers.many.rps),
+			ceilingRps: round(manyCeiling),
+			singleLocationOneWorkerRps: round(oneWorker.one.rps),
+			singleLocationTwoWorkersRps: round(twoWorkers.one.rps),
+			singleLocationCeilingRps: round(ceiling),
+			failedItems: [oneWorker, twoWorkers].reduce((sum, r) => sum + r.one.failed + r.many.failed, 0),
+			lostItems: [oneWorker, twoWorkers].reduce((sum, r) => sum + r.one.lost + r.many.lost, 0),
 		});
 	} finally {
 		await queue?.stop();

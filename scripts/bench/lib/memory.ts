@@ -12,6 +12,16 @@ export const MB = 2 ** 20;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Keeps V8's young generation at its initial size (1 MB semi-spaces) from now on. V8 otherwise doubles it up to
+ * 2 × 16 MB under allocation pressure (parsing large responses) and shrinks it again only when its memory
+ * reducer gets round to it, so two settled RSS figures can differ by up to 30 MB of empty nursery: noise
+ * that has nothing to do with the data a run keeps.
+ */
+export function pinYoungGeneration(): void {
+	setFlagsFromString('--semi-space-growth-factor=1');
+}
+
 /** RSS in bytes after full collections, repeated until it stops falling (at most ~6 s). */
 export async function settledRss(): Promise<number> {
 	let last = Infinity;

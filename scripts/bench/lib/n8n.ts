@@ -16,13 +16,15 @@ export function benchTarball(): Promise<string> {
 	return tarball;
 }
 
+/** A Private Integration Token credential for one sandbox location; returns its name. */
+export async function createPitCredential(n8n: N8n, ghlBaseUrl: string, locationId: string, pit: string, name = `GHL sandbox ${locationId}`): Promise<string> {
+	await n8n.createCredential({ name, type: 'ghlPrivateIntegrationApi', data: { accessToken: pit, locationId, baseUrl: ghlBaseUrl } });
+	return name;
+}
+
 /** The sandbox's Private Integration Token as a GHL credential, and the same token for header auth. */
 export async function createBenchCredentials(n8n: N8n, ghlBaseUrl: string): Promise<void> {
-	await n8n.createCredential({
-		name: 'GHL sandbox',
-		type: 'ghlPrivateIntegrationApi',
-		data: { accessToken: GHL_DEFAULTS.pit, locationId: GHL_DEFAULTS.locationIds[0], baseUrl: ghlBaseUrl },
-	});
+	await createPitCredential(n8n, ghlBaseUrl, GHL_DEFAULTS.locationIds[0], GHL_DEFAULTS.pit, 'GHL sandbox');
 	await n8n.createCredential({
 		name: 'GHL header auth',
 		type: 'httpHeaderAuth',

@@ -57,7 +57,14 @@ export class SandboxProcess {
 		await this.admin('PUT', '/faults', latencyMs > 0 ? { latencyMs } : 'none');
 	}
 
-	async seedContacts(contacts: number, locationId = GHL_DEFAULTS.locationIds[0]): Promise<void> {
+	/** One more location of the sandbox agency and a Private Integration Token of its own (so its own limit). */
+	async addLocation(): Promise<{ locationId: string; pit: string }> {
+		const { id } = await this.admin<{ id: string }>('POST', '/locations', {});
+		const { token } = await this.admin<{ token: string }>('POST', '/pits', { locationId: id });
+		return { locationId: id, pit: token };
+	}
+
+	async seedContacts(contacts: number, locationId: string = GHL_DEFAULTS.locationIds[0]): Promise<void> {
 		await this.admin('POST', '/seed', { ghl: { locationId, contacts } });
 	}
 
@@ -70,7 +77,7 @@ export class SandboxProcess {
 		return await this.admin('GET', '/requests?service=ghl');
 	}
 
-	async contacts(locationId = GHL_DEFAULTS.locationIds[0]): Promise<Array<Record<string, unknown>>> {
+	async contacts(locationId: string = GHL_DEFAULTS.locationIds[0]): Promise<Array<Record<string, unknown>>> {
 		return (await this.admin<{ contacts: Array<Record<string, unknown>> }>('GET', `/state/ghl/contacts?locationId=${locationId}`)).contacts;
 	}
 

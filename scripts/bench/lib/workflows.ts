@@ -10,7 +10,7 @@ import { core, expr, ghl, set } from '../../templates/nodes';
 export const UPSERT_NODE = 'Upsert';
 
 /** The email of item `n` in a run labelled `label`: unique per item, so every upsert creates one contact. */
-export const benchEmail = (label: string, n: number) => `${label}-${n}@bench.example.com`;
+export const benchEmail = (label: string, n: number | string) => `${label}-${n}@bench.example.com`;
 const emailExpression = (label: string, batch = "''") => expr(`'${label}-' + ${batch} + $json.n + '@bench.example.com'`);
 
 type Source = { kind: 'manual'; items: number } | { kind: 'webhook'; path: string };
@@ -34,17 +34,19 @@ export function baselineWorkflow(count: number): WorkflowJson {
 	return items(`bench baseline ${count}`, { kind: 'manual', items: count }).flow.json();
 }
 
-/** Contact › Create or Update per item through the GHL Contacts node (its defaults: 50 in parallel). */
-export function oursWorkflow(label: string, source: Source): WorkflowJson {
+/**
+ * Contact › Create or Update per item through the GHL Contacts node (its defaults: 50 in parallel), with the
+ * GHL credential named `credential` (default: the first one).
+ */
+export function oursWorkflow(label: string, source: Source, credential?: string): WorkflowJson {
 	const batch = source.kind === 'webhook' ? "$('Start').first().json.body.batch + '-'" : "''";
 	const { flow, last } = items(`bench ours ${label}`, source);
-	const upsert = flow.add(
-		ghl(UPSERT_NODE, [3, 0], 'contact', 'upsert', {
-			email: emailExpression(label, batch),
-			additionalFields: { firstName: expr("'Bench' + $json.n"), tags: 'bench' },
-			simplify: false,
-		}, { onError: 'continueRegularOutput' }),
-	);
+	const node = ghl(UPSERT_NODE, [3, 0], 'contact', 'upsert', {
+		email: emailExpression(label, batch),
+		additionalFields: { firstName: expr("'Bench' + $json.n"), tags: 'bench' },
+		simplify: false,
+	}, { onError: 'continueRegularOutput' });
+	const upsert = flow.add(credential ? { ...node, credentials: { ghlPrivateIntegrationApi: { id: credential, name: credential } } } : node);
 	flow.link(last, upsert);
 	return flow.json();
 }

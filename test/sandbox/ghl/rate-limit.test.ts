@@ -54,6 +54,20 @@ it('counts per app per location', async () => {
 	expect((await tags(otherApp)).status).toBe(429);
 });
 
+it('adds locations through the admin API, each with its own limit for its own PIT and closed to the others', async () => {
+	env.sandbox.admin.updateConfig({ ghl: { rateLimit: { max: 1 } } });
+	const added = [env.sandbox.admin.createLocation(), env.sandbox.admin.createLocation({ name: 'Bench Bakery' })];
+	expect(added.map((l) => l.id)).toEqual(['SbxLocation000000003', 'SbxLocation000000004']);
+	expect(added[1].name).toBe('Bench Bakery');
+	expect(() => env.sandbox.admin.createLocation({ id: LOC2 })).toThrow(/exists already/);
+	for (const { id } of added) {
+		const client = ghlClient(env.sandbox, env.sandbox.admin.createPit({ locationId: id }).token);
+		expect((await tags(client, id)).status).toBe(200);
+		expect((await tags(client, id)).status).toBe(429);
+	}
+	expect((await tags(env.api, added[0].id)).status).toBe(403); // the location-1 PIT does not reach it
+});
+
 it('enforces the daily quota until the next UTC day', async () => {
 	env.sandbox.admin.updateConfig({ ghl: { rateLimit: { daily: 2, max: 100 } } });
 	expect((await tags(env.api)).headers.get('x-ratelimit-daily-remaining')).toBe('1');
