@@ -16,6 +16,7 @@
 
 import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
 import { startQueueN8n, type QueueN8n } from '../harness/queue';
+import { cpuSeconds } from './lib/cpu';
 import { failedItems, finishedExecutions, secondsUntilLastStop } from './lib/executions';
 import { benchTarball, createBenchCredentials, createPitCredential } from './lib/n8n';
 import { ceilingRps, describeLimit } from './lib/rate';
@@ -46,6 +47,8 @@ async function phase(queue: QueueN8n, sandbox: SandboxProcess, targets: Target[]
 	for (const t of targets) before.set(t.workflowId, (await queue.main.executions({ workflowId: t.workflowId })).length);
 	const sent = targets.map(() => 0);
 	await sandbox.clearRequests();
+	const processes = [{ name: 'main', pid: queue.main.pid ?? 0 }, ...queue.workers.map((w) => ({ name: `worker ${w.index}`, pid: w.pid }))];
+	const cpuBefore = processes.map((p) => cpuSeconds(p.pid));
 	const started = Date.now();
 	await Promise.all(
 		Array.from({ length: batches }, async (_, b) => {
@@ -66,6 +69,7 @@ async function phase(queue: QueueN8n, sandbox: SandboxProcess, targets: Target[]
 		)
 	).flat();
 	const seconds = secondsUntilLastStop(executions, started);
+	const busy = processes.map((p, i) => `${p.name} ${((cpuSeconds(p.pid) - cpuBefore[i]) / ((Date.now() - started) / 1000)).toFixed(2)}`);
 	const { failed, reasons } = failedItems(executions, UPSERT_NODE, items);
 	for (const reason of reasons.slice(0, 5)) say(`  failure: ${reason}`);
 	let lost = 0;
@@ -77,7 +81,7 @@ async function phase(queue: QueueN8n, sandbox: SandboxProcess, targets: Target[]
 	}
 	const log = await sandbox.requests();
 	say(
-		`${label}: ${batches * items} items into ${targets.length} location(s) in ${seconds.toFixed(2)} s = ${((batches * items) / seconds).toFixed(2)} items/s; ${failed} failed, ${lost} lost; ${log.count} requests reached GHL (${log.requests.filter((r) => r.status === 429).length} answered 429)`,
+		`${label}: ${batches * items} items into ${targets.length} location(s) in ${seconds.toFixed(2)} s = ${((batches * items) / seconds).toFixed(2)} items/s; ${failed} failed, ${lost} lost; ${log.count} requests reached GHL (${log.requests.filter((r) => r.status === 429).length} answered 429); CPU cores busy: ${busy.join(', ')}`,
 	);
 	return { rps: (batches * items) / seconds, failed, lost };
 }
