@@ -4,7 +4,8 @@
  * issue's targets met or missed, and every scenario that crashed named with why. Exits non-zero when any
  * scenario crashed. Extra arguments name the scenarios to run (default: all); `--write-readme` puts the
  * figures into README.md's Performance table (Result, Target and Load cells of each scenario's row, and the
- * date), so a quiet run refreshes the table in one step.
+ * date) and the rows of its "Running at volume" table that webhook-ingest and webhook-queue measure
+ * (lib/volume.ts), so a quiet run refreshes both in one step.
  *
  *   npm run bench [-- bulk-write get-many] [-- --write-readme]
  */
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../harness/paths';
 import { begin, loadAverage, main, say } from './lib/report';
 import { refreshReadme, runScenario, summary, type ScenarioRun, type Targets } from './lib/suite';
+import { refreshVolumeTable } from './lib/volume';
 
 /** The issue's targets per scenario: a description and a check of the result line. */
 const TARGETS: Targets = {
@@ -70,8 +72,8 @@ main(async () => {
 	if (values['write-readme']) {
 		const path = join(REPO_ROOT, 'README.md');
 		const date = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-		writeFileSync(path, refreshReadme(readFileSync(path, 'utf8'), runs, TARGETS, date));
-		say(`README.md Performance table refreshed (${runs.length} row(s), ${date})`);
+		writeFileSync(path, refreshVolumeTable(refreshReadme(readFileSync(path, 'utf8'), runs, TARGETS, date), runs, date));
+		say(`README.md Performance table (${runs.length} row(s)) and Running at volume table refreshed (${date})`);
 	}
 	if (runs.some((run) => !run.result)) process.exit(1);
 });

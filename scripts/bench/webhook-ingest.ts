@@ -126,7 +126,7 @@ main(async () => {
 		ratePerSecLazy: round(rate(lazy.ours), 1),
 		p99MsLazy: round(percentile(lazy.ours.latencies, 99), 1),
 		ratioVsWebhookNodeLazy: round(rate(lazy.ours) / rate(plain(lazy))),
-		...Object.fromEntries(settings.map(([name, m]) => [`ratePerSec ${name}`, round(rate(m), 1)])),
+		...Object.fromEntries(settings.flatMap(([name, m]) => [[`ratePerSec ${name}`, round(rate(m), 1)], [`p99Ms ${name}`, round(percentile(m.latencies, 99), 1)]])),
 		lost: Math.max(...counted.map((m) => (m.tally as Tally).lost)),
 		duplicateExecutions: counted.reduce((sum, m) => sum + (m.tally as Tally).duplicateExecutions, 0),
 	});
