@@ -45,8 +45,11 @@ it('refreshes the rows of the scenarios that ran and leaves the others', () => {
 	const row = (setting: string) => after.find((line) => line.startsWith(`| ${setting} |`));
 	const measured = '4 Dec 2026, load 1.50 → 2.25; lost 0, duplicate executions 0';
 	expect(row(VOLUME_ROWS[0].setting)).toBe(`| ${VOLUME_ROWS[0].setting} | 40.0 | 300 | 0.50× n8n's Webhook node, same n8n, alternating halves | ${measured} |`);
+	expect(row(VOLUME_ROWS[2].setting)).toBe(`| ${VOLUME_ROWS[2].setting} | 44.0 | 280 | 1.10× GHL Trigger under n8n's defaults (earlier in the run) | ${measured} |`);
 	expect(row(VOLUME_ROWS[1].setting)).toBe(`| ${VOLUME_ROWS[1].setting} | 76.0 | 150 | 0.95× n8n's Webhook node, same n8n, alternating halves | ${measured} |`);
-	expect(row(VOLUME_ROWS[4].setting)).toBe(`| ${VOLUME_ROWS[4].setting} | 100.0 | 90 | 2.50× GHL Trigger under the defaults (earlier in the run) | ${measured} |`);
+	expect(row(VOLUME_ROWS[4].setting)).toBe(
+		`| ${VOLUME_ROWS[4].setting} | 100.0 | 90 | 1.32× GHL Trigger with lazy acquisition alone (earlier in the run) | 4 Dec 2026, load 1.50 → 2.25; executions not kept, so not counted |`,
+	);
 	for (const queueRow of VOLUME_ROWS.filter((r) => r.scenario === 'webhook-queue')) expect(row(queueRow.setting)).toBe(`| ${queueRow.setting} | old | old | old | old |`);
 	expect(after[after.length - 1]).toBe('after');
 });
