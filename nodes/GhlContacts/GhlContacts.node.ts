@@ -1,94 +1,25 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { describeResources } from '../shared/describe';
-import {
-	authenticationProperty,
-	ghlAdapter,
-	ghlContext,
-	ghlCredentials,
-	locationOverrideProperty,
-	missingScopes,
-	requireLocation,
-} from '../shared/ghl';
-import { executeResources, findOperation, requestOptionsProperty, type Service } from '../shared/run';
-import * as listSearch from './methods/listSearch';
-import * as loadOptions from './methods/loadOptions';
-import { resources } from './resources';
+import { Ghl } from '../Ghl/Ghl.node';
+import { formerTypeOf } from '../shared/legacy';
 
-const service: Service = {
-	adapter: ghlAdapter,
-	async context(fn, itemIndex) {
-		const authentication = fn.getNodeParameter('authentication', 0);
-		const options = fn.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
-		const context = await ghlContext(fn, authentication, options.locationId);
-		requireLocation(context);
-		return context;
-	},
-};
+const current = new Ghl().description;
 
-export class GhlContacts implements INodeType {
+/**
+ * The GHL node's former type (`ghlContacts`, "GHL Contacts"): the same node, hidden from the node panel,
+ * so that workflows saved with it keep loading and running. The resources and methods in this folder are
+ * the GHL node's (HighLevel Contacts API v2).
+ */
+export class GhlContacts extends Ghl implements INodeType {
 	description: INodeTypeDescription = {
+		...current,
 		displayName: 'GHL Contacts',
 		name: 'ghlContacts',
-		icon: { light: 'file:../../icons/ghl.svg', dark: 'file:../../icons/ghl.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Contacts, tasks, notes, tags and businesses in HighLevel (GHL, LeadConnector)',
+		icon: current.icon,
+		subtitle: current.subtitle,
+		description: formerTypeOf('the GHL node'),
 		defaults: { name: 'GHL Contacts' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: ghlCredentials,
-		hints: [
-			{
-				message:
-					'Tags given in Update Fields replace all of the contact\'s tags. To keep existing tags, use Tag › Add instead.',
-				type: 'info',
-				location: 'outputPane',
-				whenToDisplay: 'beforeExecution',
-				displayCondition: '={{ $parameter["resource"] === "contact" && $parameter["operation"] === "update" }}',
-			},
-			{
-				message:
-					'Business operations need the businesses.readonly / businesses.write scopes on the Marketplace app or Private Integration Token.',
-				type: 'info',
-				location: 'outputPane',
-				whenToDisplay: 'beforeExecution',
-				displayCondition: '={{ $parameter["resource"] === "business" }}',
-			},
-		],
-		properties: [
-			authenticationProperty,
-			...describeResources(resources),
-			{ ...requestOptionsProperty, options: [locationOverrideProperty, ...(requestOptionsProperty.options ?? [])] },
-		],
+		hidden: true,
 	};
-
-	methods = { loadOptions, listSearch };
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = findOperation(
-			resources,
-			this.getNodeParameter('resource', 0) as string,
-			this.getNodeParameter('operation', 0) as string,
-		);
-		const scopes = (operation?.options?.scopes as string[] | undefined) ?? [];
-		const authentication = this.getNodeParameter('authentication', 0);
-		const missing = await missingScopes(this, authentication === 'privateIntegrationToken' ? 'ghlPrivateIntegrationApi' : 'ghlOAuth2Api', scopes);
-		if (missing.length) {
-			this.addExecutionHints({
-				message: `The GHL connection was not granted ${missing.join(' or ')}, which this operation needs. Add the scope to the Marketplace app and reconnect the credential.`,
-				location: 'outputPane',
-			});
-		}
-		return await executeResources(this, resources, service);
-	}
 }

@@ -19,13 +19,24 @@ export const ghlPollTriggerProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
-		displayName: 'Events',
+		displayName: 'Trigger On',
 		name: 'events',
 		type: 'multiOptions',
 		required: true,
+		// `action`: how n8n's node panel lists them in the GHL entry, apart from the GHL Trigger's webhook events
 		options: [
-			{ name: POLL_EVENTS.created.name, value: 'created', description: 'A contact was added (by its dateAdded)' },
-			{ name: POLL_EVENTS.updated.name, value: 'updated', description: 'A contact was changed (by its dateUpdated)' },
+			{
+				name: POLL_EVENTS.created.name,
+				value: 'created',
+				action: 'On contact created (polling)',
+				description: 'A contact was added (by its dateAdded)',
+			},
+			{
+				name: POLL_EVENTS.updated.name,
+				value: 'updated',
+				action: 'On contact updated (polling)',
+				description: 'A contact was changed (by its dateUpdated)',
+			},
 		],
 		default: ['created'],
 		description: 'Each output item has "event" set to ContactCreate or ContactUpdate',

@@ -11,6 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { ghlCredentials } from '../shared/ghl';
 import { confirmationHints, confirmDeliveries } from '../shared/trigger/confirm';
+import { GHL_DESCRIPTION } from '../shared/legacy';
 import { isRegistered, POST_WEBHOOK, register, unregister, type Setup } from '../shared/trigger/registration';
 import { receiveAppEvent } from './app';
 import { receiveAutomation } from './automation';
@@ -46,7 +47,7 @@ export class GhlTrigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{ $parameter["source"] === "automation" ? "Workflow webhook" : $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when HighLevel (GHL) sends a verified webhook',
+		description: GHL_DESCRIPTION,
 		defaults: {
 			name: 'GHL Trigger',
 		},

@@ -15,6 +15,9 @@ export const NO_CONNECTION = 'none';
 export const TOKEN_HEADER = 'x-webhook-token';
 export const TOKEN_QUERY = 'token';
 
+/** "Contact DND Changed" → "On contact DND changed" (n8n's sentence case, acronyms kept). */
+const onEvent = (name: string) => `On ${name.split(' ').map((w) => (w === w.toUpperCase() ? w : w.toLowerCase())).join(' ')}`;
+
 export const ghlTriggerProperties: INodeProperties[] = [
 	{
 		displayName: 'Webhook Source',
@@ -44,13 +47,14 @@ export const ghlTriggerProperties: INodeProperties[] = [
 		displayOptions: app,
 	},
 	{
-		displayName: 'Events',
+		displayName: 'Trigger On',
 		name: 'events',
 		type: 'multiOptions',
 		required: true,
 		options: [
-			{ name: 'Any Event', value: ANY_EVENT, description: 'Every event the app receives, including new kinds' },
-			...GHL_EVENTS.map((e) => ({ name: e.name, value: e.type, description: e.description })),
+			{ name: 'Any Event', value: ANY_EVENT, action: onEvent('Any Event'), description: 'Every event the app receives, including new kinds' },
+			// `action`: how n8n's node panel lists the event among the GHL entry's triggers ("On contact DND changed")
+			...GHL_EVENTS.map((e) => ({ name: e.name, value: e.type, action: onEvent(e.name), description: e.description })),
 		],
 		default: [],
 		description: 'Which events start the workflow; other deliveries are acknowledged and ignored',

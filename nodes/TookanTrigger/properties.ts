@@ -11,12 +11,13 @@ export const tookanTriggerProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
-		displayName: 'Job Statuses',
+		displayName: 'Trigger On',
 		name: 'statuses',
 		type: 'multiOptions',
-		options: codeOptions(JOB_STATUS),
+		// `action`: what n8n's node panel lists under the Tookan entry's triggers ("On task assigned", …)
+		options: codeOptions(JOB_STATUS).map((o) => ({ ...o, action: `On task ${o.name.toLowerCase()}` })),
 		default: [],
-		description: 'Only deliveries for tasks in these statuses start the workflow. Leave empty to accept all.',
+		description: 'The task statuses whose webhooks start the workflow. Leave empty to accept all.',
 	},
 	{
 		displayName: 'Template Keys',

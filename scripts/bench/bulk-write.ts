@@ -1,5 +1,5 @@
 /**
- * bulk-write: 1,000 contact upserts through the GHL Contacts node against the sandbox with 250 ms latency and
+ * bulk-write: 1,000 contact upserts through the GHL node against the sandbox with 250 ms latency and
  * GHL's burst limit with the window scaled from 10 s to 2 s (100 per 2 s), side by side with the same work
  * sent one request at a time (the node with Max Parallel Requests = 1, the peers' model) over a sample.
  *
@@ -18,7 +18,7 @@ main(async () => {
 	const { items, 'sequential-items': sequentialItems } = numberArgs({ items: 1000, 'sequential-items': 100 });
 	begin(
 		'bulk-write',
-		`${items} contact upserts (GHL Contacts › Contact › Create or Update, default Max Parallel Requests) vs ${sequentialItems} sent one at a time; sandbox latency ${LATENCY_MS} ms; GHL limit scaled to ${describeLimit(LIMIT)} (GHL: 100 per 10 s)`,
+		`${items} contact upserts (GHL › Contact › Create or Update, default Max Parallel Requests) vs ${sequentialItems} sent one at a time; sandbox latency ${LATENCY_MS} ms; GHL limit scaled to ${describeLimit(LIMIT)} (GHL: 100 per 10 s)`,
 	);
 	const sandbox = await startSandboxProcess();
 	try {

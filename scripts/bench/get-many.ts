@@ -1,6 +1,6 @@
 /**
  * get-many: Contact › Get Many with Return All over 10,000 contacts (search pages of 500, full records) through
- * the GHL Contacts node against the sandbox (its own process) with 250 ms latency. GHL's limit is scaled down
+ * the GHL node against the sandbox (its own process) with 250 ms latency. GHL's limit is scaled down
  * (5 requests per 1 s) so that the rate limit, not the latency, bounds the 20 page requests, as it does for
  * large reads at GHL's own 100 per 10 s.
  *
@@ -46,7 +46,7 @@ main(async () => {
 	const { contacts, rounds } = numberArgs({ contacts: 10_000, rounds: 5 });
 	begin(
 		'get-many',
-		`GHL Contacts › Contact › Get Many, Return All, Simplify off, over ${contacts} contacts (pages of ${PAGE_SIZE}); sandbox latency ${LATENCY_MS} ms; GHL limit scaled to ${describeLimit(LIMIT)}; ${rounds} rounds, medians`,
+		`GHL › Contact › Get Many, Return All, Simplify off, over ${contacts} contacts (pages of ${PAGE_SIZE}); sandbox latency ${LATENCY_MS} ms; GHL limit scaled to ${describeLimit(LIMIT)}; ${rounds} rounds, medians`,
 	);
 	pinYoungGeneration();
 	const sandbox = await startSandboxProcess();

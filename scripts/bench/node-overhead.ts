@@ -1,6 +1,6 @@
 /**
  * node-overhead: in real n8n, 10,000 items against the sandbox with no latency and no effective rate limit:
- * one contact upsert per item through our GHL Contacts node vs through n8n's HTTP Request node doing the
+ * one contact upsert per item through our GHL node vs through n8n's HTTP Request node doing the
  * same request (same URL, headers, JSON body). CPU is what the n8n process spent per run (/proc/<pid>/stat);
  * a run that only makes the 10,000 items is measured too and subtracted from both, so the ratio compares the
  * two nodes, not the work they share (making items, saving the execution). Meanwhile n8n's longest stall
@@ -28,7 +28,7 @@ main(async () => {
 	const { items, rounds: ROUNDS } = numberArgs({ items: 10_000, rounds: 1 });
 	begin(
 		'node-overhead',
-		`real n8n, ${items} items, one contact upsert each: GHL Contacts node vs HTTP Request node (same request); sandbox without latency, limit lifted; ${ROUNDS} run(s) each (alternating order); CPU of the n8n process minus a run that only makes the items`,
+		`real n8n, ${items} items, one contact upsert each: GHL node vs HTTP Request node (same request); sandbox without latency, limit lifted; ${ROUNDS} run(s) each (alternating order); CPU of the n8n process minus a run that only makes the items`,
 	);
 	const sandbox = await startSandboxProcess();
 	let n8n: N8nInstance | undefined;

@@ -1,6 +1,6 @@
 /**
  * queue-mode: n8n in queue mode (a private Redis and PostgreSQL from the Debian packages, main + workers sharing the
- * database), the bulk-write workflow (a Webhook receives a batch number and an item count, the GHL Contacts
+ * database), the bulk-write workflow (a Webhook receives a batch number and an item count, the GHL
  * node upserts one contact per item), first with one worker, then with a second worker added, in two
  * scenarios each time:
  *

@@ -34,7 +34,7 @@ function actions(node: string, base: string, resources: Resource[]): Entry[] {
 }
 
 export function actionEntries(): Entry[] {
-	return [...actions('ghlContacts', '', ghlResources), ...actions('tookan', '/v2/', tookanResources).map((e) => ({ ...e, detail: e.detail.replace('/v2//', '/v2/') }))];
+	return [...actions('ghl', '', ghlResources), ...actions('tookan', '/v2/', tookanResources).map((e) => ({ ...e, detail: e.detail.replace('/v2//', '/v2/') }))];
 }
 
 export function eventEntries(): Entry[] {
@@ -46,8 +46,8 @@ export function eventEntries(): Entry[] {
 		detail: `\`${e.type}\`${Object.keys(e.fetch).length ? ` (Enrich: ${Object.keys(e.fetch).join(', ')})` : ''}`,
 	}));
 	const poll = Object.values(POLL_EVENTS).map((e) => ({
-		key: `ghlPollTrigger:event:${e.label}`,
-		node: 'ghlPollTrigger',
+		key: `gTriggerhl:event:${e.label}`,
+		node: 'gTriggerhl',
 		group: 'Contact',
 		name: e.name,
 		detail: `\`POST /contacts/search\` by \`${e.field}\``,
@@ -63,10 +63,10 @@ export function eventEntries(): Entry[] {
 }
 
 const TITLES: Record<string, string> = {
-	ghlContacts: 'GHL Contacts',
+	ghl: 'GHL',
 	tookan: 'Tookan',
 	ghlTrigger: 'GHL Trigger',
-	ghlPollTrigger: 'GHL Poll Trigger',
+	gTriggerhl: 'GHL Poll Trigger',
 	tookanTrigger: 'Tookan Trigger',
 };
 
@@ -87,10 +87,10 @@ export function catalogueMarkdown(): string {
 	const e = eventEntries();
 	return [
 		`**${a.length} actions and ${e.length} trigger events** (generated from the node code by \`npm run docs\`).`,
-		section('ghlContacts', a, 'actions'),
+		section('ghl', a, 'actions'),
 		section('tookan', a, 'actions'),
 		section('ghlTrigger', e, 'events'),
-		section('ghlPollTrigger', e, 'events'),
+		section('gTriggerhl', e, 'events'),
 		section('tookanTrigger', e, 'events'),
 	].join('\n\n');
 }

@@ -42,8 +42,8 @@ function action(node: string, credentials: NodeOptions['credentials'], fixed: Re
 	});
 }
 
-/** GHL Contacts, authenticated with a Private Integration Token (switch to OAuth2 in the editor). */
-export const ghl = action('ghlContacts', GHL_CREDENTIAL, { authentication: 'privateIntegrationToken' });
+/** The GHL node, authenticated with a Private Integration Token (switch to OAuth2 in the editor). */
+export const ghl = action('ghl', GHL_CREDENTIAL, { authentication: 'privateIntegrationToken' });
 export const tookan = action('tookan', TOOKAN_CREDENTIAL);
 
 export function ghlTrigger(name: string, at: Cell, parameters: Record<string, unknown>): NodeSpec {

@@ -28,7 +28,7 @@ export function tookanTaskToGhl(): Flow {
 Failures are recorded on the contact (\`sync-failed\` tag + note), or stop the execution when no contact was found.`,
 		`1. Use the same **GHL** and **Tookan** credentials as template 1; set the Tookan credential's **Webhook Shared Secret**.
 2. Publish, then in Tookan (Settings › Notifications) paste the trigger's Production URL as the webhook of the task notifications and set the same shared secret.
-3. Change **Job Statuses** on the trigger to choose which changes reach GHL.`,
+3. Change **Trigger On** on the trigger to choose which changes reach GHL.`,
 	);
 
 	const trigger = flow.add(tookanTrigger(TRIGGER, [0, 0], { statuses: NOTED_STATUSES, templateKeys: '', enrich: false }));

@@ -48,7 +48,7 @@ it('the checks report an unknown node type and a node with issues', async () => 
 				{
 					id: 'no-credential',
 					name: 'No credential',
-					type: `${PACKAGE_NAME}.ghlContacts`,
+					type: `${PACKAGE_NAME}.ghl`,
 					typeVersion: 1,
 					position: [300, 0],
 					parameters: { authentication: 'privateIntegrationToken', resource: 'contact', operation: 'get' },

@@ -1,7 +1,7 @@
 /**
  * The parameter panels (NDV) of this package's nodes in the templates, in headless Chromium: each shows
  * the fields its description displays for the node's values, the sandbox credential, no parameter issue
- * and no failed look-up. In a GHL Contacts node switched to Contact › Get, the Contact locator's
+ * and no failed look-up. In a GHL node switched to Contact › Get, the Contact locator's
  * "From list" loads the sandbox's contacts and one can be picked. Screenshots: test-results/editor/.
  */
 import type { INodeProperties } from 'n8n-workflow';
@@ -72,9 +72,9 @@ function operationText(description: { properties: INodeProperties[] }, resource:
 type TemplateNode = ImportedTemplate['workflow']['nodes'][number];
 
 const onContact = (node: TemplateNode) =>
-	ourNode(node.type)?.name === 'ghlContacts' && (node.parameters as { resource?: string }).resource === 'contact';
+	ourNode(node.type)?.name === 'ghl' && (node.parameters as { resource?: string }).resource === 'contact';
 
-/** A GHL Contacts node on a contact operation (Find Duplicate) that the test switches to Get. */
+/** A GHL node on a contact operation (Find Duplicate) that the test switches to Get. */
 const CONTACT_NODE = { slug: 'tookan-task-to-ghl' as TemplateSlug, name: 'Find the GHL contact' };
 
 // Last in this file: it leaves the workflow changed (unsaved).
@@ -82,7 +82,7 @@ it('Contact › Get: the Contact locator lists the sandbox contacts "From list" 
 	const { editor } = world;
 	const template = world.template(CONTACT_NODE.slug);
 	const node = template.workflow.nodes.find((n) => n.name === CONTACT_NODE.name);
-	if (!node || !onContact(node)) throw new Error(`${CONTACT_NODE.slug} has no GHL Contacts node "${CONTACT_NODE.name}" on a contact operation`);
+	if (!node || !onContact(node)) throw new Error(`${CONTACT_NODE.slug} has no GHL node "${CONTACT_NODE.name}" on a contact operation`);
 	await editor.openWorkflow(template.id, drawnNames(template.workflow));
 	await openPanel(editor, node.name);
 	await chooseOption(editor, 'operation', operationText(ourNode(node.type)!, 'contact', 'get'));

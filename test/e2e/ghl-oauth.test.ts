@@ -1,5 +1,5 @@
 /**
- * The GHL Contacts node with OAuth2 credentials in real n8n against the sandbox:
+ * The GHL node with OAuth2 credentials in real n8n against the sandbox:
  * - a credential connected through n8n's own authorization-code flow (consent page → callback → token) works;
  * - while a workflow runs 300 items concurrently its access tokens expire every second; n8n refreshes
  *   through our single-refresher gate, every item succeeds, no refresh token is spent twice, and
@@ -11,7 +11,7 @@ import { createSandbox, type Sandbox } from '../../sandbox/server';
 import { getN8n } from './n8n';
 import { connectGhlOAuth } from './ghl-oauth-connect';
 
-const GHL = `${PACKAGE_NAME}.ghlContacts`;
+const GHL = `${PACKAGE_NAME}.ghl`;
 
 let sandbox: Sandbox;
 

@@ -1,7 +1,8 @@
 /**
  * GHL Poll Trigger in real n8n, on its real schedule (every minute): after activation, a new contact starts
  * one execution (ContactCreate) and an edited contact one more (ContactUpdate); a further poll of the
- * sandbox's contact search starts nothing. Slow by nature (about three poll ticks).
+ * sandbox's contact search starts nothing. Slow by nature (about three poll ticks). A workflow saved with
+ * the trigger's former type (`ghlPollTrigger`) still activates and polls.
  */
 import { nodeOutput } from '../../scripts/harness';
 import { createSandbox, type Sandbox } from '../../sandbox/server';
@@ -55,7 +56,7 @@ it('picks up a new and an updated contact exactly once each', async () => {
 		data: { accessToken: GHL_DEFAULTS.pit, locationId: LOCATION, baseUrl: sandbox.ghlBaseUrl },
 	});
 	const workflow = triggerWorkflow(
-		'ghlPollTrigger',
+		'gTriggerhl',
 		'GHL Poll Trigger',
 		{
 			authentication: 'privateIntegrationToken',
@@ -87,4 +88,25 @@ it('picks up a new and an updated contact exactly once each', async () => {
 	const seen = searches().length;
 	await waitFor(() => searches().length >= seen + 3, 190_000, 'two more poll ticks');
 	expect(await executionCount(n8n, id)).toBe(2);
+});
+
+it('a workflow saved with the former type ghlPollTrigger still activates and polls', async () => {
+	const credential = await n8n.createCredential({
+		name: `GHL PIT former poll ${Date.now()}`,
+		type: 'ghlPrivateIntegrationApi',
+		data: { accessToken: GHL_DEFAULTS.pit, locationId: LOCATION, baseUrl: sandbox.ghlBaseUrl },
+	});
+	const workflow = triggerWorkflow(
+		'ghlPollTrigger',
+		'GHL Poll Trigger',
+		{ authentication: 'privateIntegrationToken', events: ['created'], pollTimes: { item: [{ mode: 'everyMinute' }] }, options: {} },
+		{ ghlPrivateIntegrationApi: { name: credential.name } },
+	);
+	const before = searches().length;
+	const id = await n8n.importWorkflow(workflow.json, { credentials: [credential] });
+	await n8n.publishWorkflow(id);
+	published.push(id);
+	// activation polls once to set its starting point
+	await waitFor(() => searches().length > before, 30_000, 'the activation poll of the former type');
+	expect(await executionCount(n8n, id)).toBe(0);
 });

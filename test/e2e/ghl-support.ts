@@ -1,7 +1,7 @@
 /** Shared bits of the GHL e2e tests. */
 export { nodeOutput, PACKAGE_NAME, type WorkflowJson } from '../../scripts/harness';
 
-/** Scopes the sandbox app grants that cover every operation of the GHL Contacts node. */
+/** Scopes the sandbox app grants that cover every operation of the GHL node. */
 export const GHL_CREDENTIAL_SCOPES = [
 	'contacts.readonly',
 	'contacts.write',

@@ -53,7 +53,7 @@ describe('package loads in real n8n', () => {
 		expect(ours.sort()).toEqual(declared.map((name) => `${PACKAGE_NAME}.${name}`).sort());
 	});
 
-	it('runs a workflow through a package node (GHL Contacts against the sandbox)', async () => {
+	it('runs a workflow through the GHL node and its former type GHL Contacts (against the sandbox)', async () => {
 		const sandbox = await createSandbox({ tookan: false, seed: { ghl: { contacts: 3 } } as never });
 		try {
 			const n8n = getN8n();
@@ -62,27 +62,35 @@ describe('package loads in real n8n', () => {
 				type: 'ghlPrivateIntegrationApi',
 				data: { accessToken: GHL_DEFAULTS.pit, locationId: GHL_DEFAULTS.locationIds[0], baseUrl: sandbox.ghlBaseUrl },
 			});
+			// the GHL node, then the same operation through its former type (GHL Contacts) as saved workflows have it
+			const list = (name: string, type: string, x: number) => ({
+				name,
+				type: `${PACKAGE_NAME}.${type}`,
+				typeVersion: 1,
+				position: [x, 0] as [number, number],
+				parameters: { authentication: 'privateIntegrationToken', resource: 'contact', operation: 'getAll', returnAll: true, simplify: true },
+				credentials: { ghlPrivateIntegrationApi: { id: 'template-placeholder', name: credential.name } },
+				executeOnce: true,
+			});
 			const id = await n8n.importWorkflow({
 				name: `package-loads ${credential.name}`,
 				nodes: [
 					{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-					{
-						name: 'List Contacts',
-						type: `${PACKAGE_NAME}.ghlContacts`,
-						typeVersion: 1,
-						position: [220, 0],
-						parameters: { authentication: 'privateIntegrationToken', resource: 'contact', operation: 'getAll', returnAll: true, simplify: true },
-						credentials: { ghlPrivateIntegrationApi: { id: 'template-placeholder', name: credential.name } },
-					},
+					list('List Contacts', 'ghl', 220),
+					list('List Contacts (former type)', 'ghlContacts', 440),
 				],
-				connections: { Start: { main: [[{ node: 'List Contacts', type: 'main', index: 0 }]] } },
+				connections: {
+					Start: { main: [[{ node: 'List Contacts', type: 'main', index: 0 }]] },
+					'List Contacts': { main: [[{ node: 'List Contacts (former type)', type: 'main', index: 0 }]] },
+				},
 			});
 			const execution = await n8n.runWorkflow(id);
 			expect(execution.status).toBe('success');
-			const ids = nodeOutput(execution, 'List Contacts').map((c) => c.id);
 			const stored = (sandbox.admin.ghlRecords('contacts', { locationId: GHL_DEFAULTS.locationIds[0] }) as Array<{ id: string }>).map((c) => c.id);
-			expect(ids.sort()).toEqual(stored.sort());
-			expect(ids).toHaveLength(3);
+			expect(stored).toHaveLength(3);
+			for (const node of ['List Contacts', 'List Contacts (former type)']) {
+				expect(nodeOutput(execution, node).map((c) => c.id).sort()).toEqual(stored.sort());
+			}
 			const listed = await n8n.executions({ workflowId: id });
 			expect(listed.map((e) => e.id)).toEqual([execution.id]);
 		} finally {

@@ -13,7 +13,7 @@ export interface TriggerWorkflow {
 }
 
 export function triggerWorkflow(
-	type: 'ghlTrigger' | 'tookanTrigger' | 'ghlPollTrigger',
+	type: 'ghlTrigger' | 'tookanTrigger' | 'gTriggerhl' | 'ghlPollTrigger',
 	name: string,
 	parameters: Record<string, unknown>,
 	credentials?: Record<string, { name: string }>,

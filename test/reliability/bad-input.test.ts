@@ -1,5 +1,5 @@
 /**
- * Bad input for every operation of the GHL Contacts and Tookan nodes: each required field left empty and
+ * Bad input for every operation of the GHL and Tookan nodes: each required field left empty and
  * each checked field given a value it refuses stops the node with a NodeOperationError that names the
  * field and the item, before any request: the sandbox sees none (the first, valid item is not sent either).
  */

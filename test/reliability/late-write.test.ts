@@ -4,7 +4,7 @@
  * is not sent twice. Found by the fault storm on a loaded machine (an item's create landed 0.5 s after the
  * node had timed out, looked, found nothing and sent it again).
  */
-import { GhlContacts } from '../../nodes/GhlContacts/GhlContacts.node';
+import { Ghl } from '../../nodes/Ghl/Ghl.node';
 import { pause } from '../../scripts/harness/pause';
 import { runNode } from '../helpers/n8n-context';
 import { startStubServer, type StubRequest, type StubServer } from '../helpers/stub-server';
@@ -27,7 +27,7 @@ it('waits for a timed-out create to land before looking for it, and does not cre
 		if (r.path === '/contacts/search/duplicate') return { body: { contact: contacts[0] ?? null } };
 		return { status: 404, body: {} };
 	});
-	const { output } = await runNode(new GhlContacts(), {
+	const { output } = await runNode(new Ghl(), {
 		parameters: {
 			authentication: 'privateIntegrationToken',
 			resource: 'contact',

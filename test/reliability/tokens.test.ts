@@ -32,7 +32,7 @@ afterAll(async () => await sandbox?.close());
 
 const ghl = (name: string, parameters: Record<string, unknown>) => ({
 	name,
-	type: 'ghlContacts',
+	type: 'ghl',
 	parameters: { authentication: 'oAuth2', requestOptions: { concurrency: 12 }, ...parameters },
 });
 

@@ -9,5 +9,5 @@ import { tag } from './tag';
 import { task } from './task';
 import { workflow } from './workflow';
 
-/** Every GHL Contacts API v2 operation (32) and Businesses operation (5), grouped the way the palette shows them. */
+/** Every HighLevel Contacts API v2 operation (32) and Businesses operation (5), grouped the way the palette shows them. */
 export const resources: Resource[] = [contact, task, note, tag, campaign, workflow, follower, appointment, business];

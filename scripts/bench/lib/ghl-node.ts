@@ -1,21 +1,21 @@
 /**
- * Runs the GHL Contacts node in this process with the stand-in n8n context of the tests (real HTTP to the
+ * Runs the GHL node in this process with the stand-in n8n context of the tests (real HTTP to the
  * sandbox, the Private Integration Token credential applied the way n8n applies it).
  */
 import { join } from 'node:path';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { REPO_ROOT } from '../../harness/paths';
-import type * as GhlContactsModule from '../../../nodes/GhlContacts/GhlContacts.node';
+import type * as GhlModule from '../../../nodes/Ghl/Ghl.node';
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
 import { runNode, type Parameters } from '../../../test/helpers/n8n-context';
 
 /**
- * Loaded by its full file name: under tsx, `GhlContacts.node` would resolve to the codex file
- * `GhlContacts.node.json` next to it.
+ * Loaded by its full file name: under tsx, `Ghl.node` would resolve to the codex file `Ghl.node.json`
+ * next to it.
  */
-async function loadNode(): Promise<typeof GhlContactsModule> {
-	return (await import(join(REPO_ROOT, 'nodes', 'GhlContacts', 'GhlContacts.node.ts'))) as typeof GhlContactsModule;
+async function loadNode(): Promise<typeof GhlModule> {
+	return (await import(join(REPO_ROOT, 'nodes', 'Ghl', 'Ghl.node.ts'))) as typeof GhlModule;
 }
 
 export interface NodeRun {
@@ -29,9 +29,9 @@ export async function runGhlContacts(
 	items: number,
 	parameters: (itemIndex: number) => Parameters,
 ): Promise<NodeRun> {
-	const { GhlContacts } = await loadNode();
+	const { Ghl } = await loadNode();
 	const started = process.hrtime.bigint();
-	const { output } = await runNode(new GhlContacts(), {
+	const { output } = await runNode(new Ghl(), {
 		parameters: (i) => ({ authentication: 'privateIntegrationToken', ...parameters(i) }),
 		items: Array.from({ length: items }, (_, i) => ({ i })),
 		continueOnFail: true,

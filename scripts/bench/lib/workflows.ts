@@ -1,7 +1,7 @@
 /**
  * The workflows the real-n8n benchmarks run, built with the templates' builder: N items made in n8n (a Set
  * node with a list and Split Out, no Code node, so everything runs in the n8n process), then one request per
- * item through our GHL Contacts node or through n8n's HTTP Request node doing the same request.
+ * item through our GHL node or through n8n's HTTP Request node doing the same request.
  */
 import type { WorkflowJson } from '../../harness';
 import { Flow } from '../../templates/flow';
@@ -35,7 +35,7 @@ export function baselineWorkflow(count: number): WorkflowJson {
 }
 
 /**
- * Contact › Create or Update per item through the GHL Contacts node (its defaults: 50 in parallel), with the
+ * Contact › Create or Update per item through the GHL node (its defaults: 50 in parallel), with the
  * GHL credential named `credential` (default: the first one).
  */
 export function oursWorkflow(label: string, source: Source, credential?: string): WorkflowJson {

@@ -8,20 +8,24 @@ import { NodeHelpers, type ICredentialType, type INodeParameters, type INodeProp
 import { GhlOAuth2Api } from '../../../credentials/GhlOAuth2Api.credentials';
 import { GhlPrivateIntegrationApi } from '../../../credentials/GhlPrivateIntegrationApi.credentials';
 import { TookanApi } from '../../../credentials/TookanApi.credentials';
+import { Ghl } from '../../../nodes/Ghl/Ghl.node';
 import { GhlContacts } from '../../../nodes/GhlContacts/GhlContacts.node';
 import { GhlPollTrigger } from '../../../nodes/GhlPollTrigger/GhlPollTrigger.node';
+import { GTriggerhl } from '../../../nodes/GTriggerhl/GTriggerhl.node';
 import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
 import { Tookan } from '../../../nodes/Tookan/Tookan.node';
 import { TookanTrigger } from '../../../nodes/TookanTrigger/TookanTrigger.node';
 import { PACKAGE_NAME } from '../../../scripts/harness';
 
-const NODES = [new GhlContacts(), new Tookan(), new GhlTrigger(), new GhlPollTrigger(), new TookanTrigger()].map((n) => n.description);
+/** The node types this package offers, then its former (hidden) types that saved workflows may still use. */
+const NODES = [new Ghl(), new Tookan(), new GhlTrigger(), new GTriggerhl(), new TookanTrigger()].map((n) => n.description);
+const FORMER = [new GhlContacts(), new GhlPollTrigger()].map((n) => n.description);
 
 export const CREDENTIALS: ICredentialType[] = [new GhlOAuth2Api(), new GhlPrivateIntegrationApi(), new TookanApi()];
 
 /** Our node description for a node type such as `n8n-nodes-ghl-tookan.tookan`, or undefined for others. */
 export function ourNode(type: string): INodeTypeDescription | undefined {
-	return NODES.find((description) => `${PACKAGE_NAME}.${description.name}` === type);
+	return [...NODES, ...FORMER].find((description) => `${PACKAGE_NAME}.${description.name}` === type);
 }
 
 export function ourCredential(name: string): ICredentialType {

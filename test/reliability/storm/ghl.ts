@@ -1,6 +1,6 @@
 /**
  * GHL half of the fault storm: creates, upserts (new and existing contacts), updates and tag adds through
- * the GHL Contacts node. The location allows duplicate contacts, so a create sent twice would really
+ * the GHL node. The location allows duplicate contacts, so a create sent twice would really
  * leave two records: only the node's lost-answer recovery keeps them single.
  */
 import type { IDataObject } from 'n8n-workflow';

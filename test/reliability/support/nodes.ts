@@ -4,7 +4,7 @@
  */
 import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeType } from 'n8n-workflow';
 
-import { GhlContacts } from '../../../nodes/GhlContacts/GhlContacts.node';
+import { Ghl } from '../../../nodes/Ghl/Ghl.node';
 import { Tookan } from '../../../nodes/Tookan/Tookan.node';
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
 import type { Sandbox } from '../../../sandbox/server';
@@ -35,7 +35,7 @@ export function credentialsFor(service: Service, sandbox: ApiUrls): Record<strin
 }
 
 export function nodeFor(service: Service): INodeType {
-	return service === 'GHL' ? new GhlContacts() : new Tookan();
+	return service === 'GHL' ? new Ghl() : new Tookan();
 }
 
 export interface NodeRun {

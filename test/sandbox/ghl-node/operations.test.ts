@@ -1,5 +1,5 @@
 /**
- * Every GHL Contacts node operation against the sandbox, each checked against the sandbox's state, plus the
+ * Every GHL node operation against the sandbox, each checked against the sandbox's state, plus the
  * main error cases (unknown id, invalid data, another location, missing scope).
  */
 import { NodeApiError } from 'n8n-workflow';
@@ -244,6 +244,6 @@ describe('coverage', () => {
 		const { resources } = await import('../../../nodes/GhlContacts/resources');
 		const all = resources.flatMap((r) => r.operations.map((o) => `${r.value}:${o.value}`));
 		expect(all.filter((o) => !exercised.has(o))).toEqual([]);
-		process.stdout.write(`GHL Contacts operations exercised against the sandbox: ${exercised.size}/${all.length}\n`);
+		process.stdout.write(`GHL node operations exercised against the sandbox: ${exercised.size}/${all.length}\n`);
 	});
 });

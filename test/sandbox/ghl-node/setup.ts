@@ -1,7 +1,7 @@
-/** Runs the GHL Contacts node (stand-in n8n context, real HTTP) against an in-process sandbox. */
+/** Runs the GHL node (stand-in n8n context, real HTTP) against an in-process sandbox. */
 import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
-import { GhlContacts } from '../../../nodes/GhlContacts/GhlContacts.node';
+import { Ghl } from '../../../nodes/Ghl/Ghl.node';
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/server';
 import { runNode, type Parameters, type SentRequest } from '../../helpers/n8n-context';
@@ -44,7 +44,7 @@ export function useGhl(options: SandboxOptions = {}): GhlEnv {
 	env.pit = () => ({ accessToken: GHL_DEFAULTS.pit, locationId: LOC1, baseUrl: env.sandbox.ghlBaseUrl });
 	env.run = async (parameters, o = {}) => {
 		const base = { authentication: 'privateIntegrationToken' };
-		return await runNode(new GhlContacts(), {
+		return await runNode(new Ghl(), {
 			parameters: typeof parameters === 'function' ? (i) => ({ ...base, ...parameters(i) }) : { ...base, ...parameters },
 			items: Array.from({ length: o.items ?? 1 }, (_, i) => ({ i })),
 			continueOnFail: o.continueOnFail,

@@ -1,12 +1,12 @@
 /**
- * Differential test: for the same inputs, the GHL Contacts node builds the same request (method, path,
+ * Differential test: for the same inputs, the GHL node builds the same request (method, path,
  * query, JSON body, Version header) as HighLevel's official SDK (@gohighlevel/api-client). The SDK's
  * requests are captured at its axios adapter; the node's at the HTTP layer of the stand-in n8n context.
  */
 import { HighLevel } from '@gohighlevel/api-client';
 import type { AxiosRequestConfig } from 'axios';
 
-import { GhlContacts } from '../../../nodes/GhlContacts/GhlContacts.node';
+import { Ghl } from '../../../nodes/Ghl/Ghl.node';
 import { resources } from '../../../nodes/GhlContacts/resources';
 import { runNode, type SentRequest } from '../../helpers/n8n-context';
 import { startStubServer, type StubServer } from '../../helpers/stub-server';
@@ -402,7 +402,7 @@ function sdkCapture(): { sdk: Sdk; last: () => AxiosRequestConfig } {
 	return { sdk, last: () => captured! };
 }
 
-describe('GHL Contacts node vs the official SDK', () => {
+describe('GHL node vs the official SDK', () => {
 	let server: StubServer;
 	beforeAll(async () => {
 		server = await startStubServer({});
@@ -412,7 +412,7 @@ describe('GHL Contacts node vs the official SDK', () => {
 	const covered = new Set<string>();
 
 	it.each(cases.map((c) => [`${c.resource}:${c.operation}`, c] as const))('%s builds the same request', async (_, c) => {
-		const { requests } = await runNode(new GhlContacts(), {
+		const { requests } = await runNode(new Ghl(), {
 			parameters: { authentication: 'privateIntegrationToken', resource: c.resource, operation: c.operation, ...c.params },
 			credentials: {
 				ghlPrivateIntegrationApi: { accessToken: 'pit-example-token', locationId: LOC, baseUrl: server.url },

@@ -1,10 +1,10 @@
 /**
- * Editor behaviour that follows from the GHL Contacts description: tag lists accept names the location
+ * Editor behaviour that follows from the GHL node description: tag lists accept names the location
  * does not have yet (GHL creates them), so n8n's editor must not flag them as "not supported".
  */
-import { GhlContacts } from '../../../nodes/GhlContacts/GhlContacts.node';
+import { Ghl } from '../../../nodes/Ghl/Ghl.node';
 
-const { properties } = new GhlContacts().description;
+const { properties } = new Ghl().description;
 
 it.each(['add', 'remove', 'addToMany', 'removeFromMany'])('tag › %s: Tags allow values the location does not list yet', (operation) => {
 	const tags = properties.filter((p) => p.name === 'tags' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes('tag'));

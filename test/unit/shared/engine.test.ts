@@ -1,10 +1,10 @@
 /**
- * The shared engine through a real node (GHL Contacts) against a scripted loopback server: validation
+ * The shared engine through a real node (GHL) against a scripted loopback server: validation
  * before any request, error items, input order under concurrency, retries and recovery.
  */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { GhlContacts } from '../../../nodes/GhlContacts/GhlContacts.node';
+import { Ghl } from '../../../nodes/Ghl/Ghl.node';
 import { runNode } from '../../helpers/n8n-context';
 import { startStubServer, type StubHandler, type StubServer } from '../../helpers/stub-server';
 
@@ -20,7 +20,7 @@ async function run(handler: StubHandler, parameters: Record<string, unknown> | (
 	await server?.close();
 	server = await startStubServer(handler);
 	const base = { authentication: 'privateIntegrationToken' };
-	return await runNode(new GhlContacts(), {
+	return await runNode(new Ghl(), {
 		parameters: typeof parameters === 'function' ? (i) => ({ ...base, ...parameters(i) }) : { ...base, ...parameters },
 		items: Array.from({ length: opts.items ?? 1 }, (_, i) => ({ i })),
 		continueOnFail: opts.continueOnFail,

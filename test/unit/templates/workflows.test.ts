@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
-import { GhlContacts } from '../../../nodes/GhlContacts/GhlContacts.node';
+import { Ghl } from '../../../nodes/Ghl/Ghl.node';
 import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
 import { Tookan } from '../../../nodes/Tookan/Tookan.node';
 import { TookanTrigger } from '../../../nodes/TookanTrigger/TookanTrigger.node';
@@ -29,9 +29,9 @@ interface Workflow {
 }
 
 const DESCRIPTIONS: Record<string, INodeTypeDescription> = Object.fromEntries(
-	[new GhlContacts(), new Tookan(), new GhlTrigger(), new TookanTrigger()].map((node) => [`${PACKAGE_NAME}.${node.description.name}`, node.description]),
+	[new Ghl(), new Tookan(), new GhlTrigger(), new TookanTrigger()].map((node) => [`${PACKAGE_NAME}.${node.description.name}`, node.description]),
 );
-const ACTION_TYPES = [`${PACKAGE_NAME}.ghlContacts`, `${PACKAGE_NAME}.tookan`];
+const ACTION_TYPES = [`${PACKAGE_NAME}.ghl`, `${PACKAGE_NAME}.tookan`];
 
 const files = readdirSync(WORKFLOWS_DIR).filter((file) => file.endsWith('.json'));
 const workflows: Array<[string, Workflow]> = files.map((file) => [file, JSON.parse(readFileSync(join(WORKFLOWS_DIR, file), 'utf8')) as Workflow]);

@@ -11,7 +11,7 @@ import { createSandbox, type Sandbox } from '../../../sandbox/server';
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
 import { GHL_EVENTS } from '../../../nodes/GhlTrigger/events';
 import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
-import { GhlPollTrigger } from '../../../nodes/GhlPollTrigger/GhlPollTrigger.node';
+import { GTriggerhl } from '../../../nodes/GTriggerhl/GTriggerhl.node';
 import { TookanTrigger } from '../../../nodes/TookanTrigger/TookanTrigger.node';
 import { fakeContext } from '../../helpers/n8n-context';
 import { startReceiver, type Receiver } from './receiver';
@@ -192,7 +192,7 @@ describe('Tookan Trigger with sandbox status changes', () => {
 });
 
 describe('GHL Poll Trigger over the sandbox contact search', () => {
-	const node = new GhlPollTrigger();
+	const node = new GTriggerhl();
 	const staticData: IDataObject = {};
 
 	async function poll(events: string[]) {
@@ -204,7 +204,7 @@ describe('GHL Poll Trigger over the sandbox contact search', () => {
 		});
 		const result = await node.poll!.call(fn as unknown as IPollFunctions);
 		const items = (result?.[0] ?? []).map((i) => i.json);
-		for (const item of items) markExercised(`ghlPollTrigger:event:${String(item.event)}`);
+		for (const item of items) markExercised(`gTriggerhl:event:${String(item.event)}`);
 		return items;
 	}
 

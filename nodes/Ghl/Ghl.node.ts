@@ -1,0 +1,100 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { describeResources } from '../shared/describe';
+import { GHL_DESCRIPTION } from '../shared/legacy';
+import {
+	authenticationProperty,
+	ghlAdapter,
+	ghlContext,
+	ghlCredentials,
+	locationOverrideProperty,
+	missingScopes,
+	requireLocation,
+} from '../shared/ghl';
+import { executeResources, findOperation, requestOptionsProperty, type Service } from '../shared/run';
+import * as listSearch from '../GhlContacts/methods/listSearch';
+import * as loadOptions from '../GhlContacts/methods/loadOptions';
+import { resources } from '../GhlContacts/resources';
+
+const service: Service = {
+	adapter: ghlAdapter,
+	async context(fn, itemIndex) {
+		const authentication = fn.getNodeParameter('authentication', 0);
+		const options = fn.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
+		const context = await ghlContext(fn, authentication, options.locationId);
+		requireLocation(context);
+		return context;
+	},
+};
+
+/**
+ * The GHL action node. Its type name `ghl` is what n8n's node panel needs to show it together with the GHL
+ * triggers (`ghlTrigger`, `gTriggerhl`) as one "GHL" entry (see nodes/shared/legacy.ts). It was called GHL
+ * Contacts (`ghlContacts`) before; that type stays loadable for saved workflows (nodes/GhlContacts).
+ */
+export class Ghl implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'GHL',
+		name: 'ghl',
+		icon: { light: 'file:../../icons/ghl.svg', dark: 'file:../../icons/ghl.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: GHL_DESCRIPTION,
+		defaults: { name: 'GHL' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: ghlCredentials,
+		hints: [
+			{
+				message:
+					'Tags given in Update Fields replace all of the contact\'s tags. To keep existing tags, use Tag › Add instead.',
+				type: 'info',
+				location: 'outputPane',
+				whenToDisplay: 'beforeExecution',
+				displayCondition: '={{ $parameter["resource"] === "contact" && $parameter["operation"] === "update" }}',
+			},
+			{
+				message:
+					'Business operations need the businesses.readonly / businesses.write scopes on the Marketplace app or Private Integration Token.',
+				type: 'info',
+				location: 'outputPane',
+				whenToDisplay: 'beforeExecution',
+				displayCondition: '={{ $parameter["resource"] === "business" }}',
+			},
+		],
+		properties: [
+			authenticationProperty,
+			...describeResources(resources),
+			{ ...requestOptionsProperty, options: [locationOverrideProperty, ...(requestOptionsProperty.options ?? [])] },
+		],
+	};
+
+	methods = { loadOptions, listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const operation = findOperation(
+			resources,
+			this.getNodeParameter('resource', 0) as string,
+			this.getNodeParameter('operation', 0) as string,
+		);
+		const scopes = (operation?.options?.scopes as string[] | undefined) ?? [];
+		const authentication = this.getNodeParameter('authentication', 0);
+		const missing = await missingScopes(this, authentication === 'privateIntegrationToken' ? 'ghlPrivateIntegrationApi' : 'ghlOAuth2Api', scopes);
+		if (missing.length) {
+			this.addExecutionHints({
+				message: `The GHL connection was not granted ${missing.join(' or ')}, which this operation needs. Add the scope to the Marketplace app and reconnect the credential.`,
+				location: 'outputPane',
+			});
+		}
+		return await executeResources(this, resources, service);
+	}
+}
