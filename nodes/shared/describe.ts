@@ -4,52 +4,60 @@ import type { Field, Resource } from './types';
 
 /**
  * Builds the node's parameter list from the resource/operation tables: a Resource selector, one Operation
- * selector per resource, and every operation's fields shown only for that resource and operation. Identical
- * fields used by several operations of a resource become one parameter shown for all of them.
+ * selector per resource, and every operation's fields shown only for that resource and operation.
+ *
+ * Resources and operations are listed in table order, most used first (n8n's node panel lists the actions in
+ * the same order). Each one's default is the first of its table: n8n leaves parameters at their default out
+ * of saved workflows, so the first entries must never change (test/unit/shared/describe.test.ts).
  */
 export function describeResources(resources: Resource[]): INodeProperties[] {
-	const resourceProperty: INodeProperties = {
-		displayName: 'Resource',
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			options: [...resources]
-				.sort((a, b) => a.name.localeCompare(b.name))
-			.map((r) => ({ name: r.name, value: r.value, ...(r.description ? { description: r.description } : {}) })),
-		default: '',
-	};
-	resourceProperty.default = resources[0].value;
-	const properties: INodeProperties[] = [resourceProperty];
+			options: resources.map((r) => ({ name: r.name, value: r.value, ...(r.description ? { description: r.description } : {}) })),
+			default: resources[0].value,
+		},
+	];
 	for (const resource of resources) {
-		const operationProperty: INodeProperties = {
+		properties.push({
 			displayName: 'Operation',
 			name: 'operation',
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
-			options: [...resource.operations]
-				.sort((a, b) => a.name.localeCompare(b.name))
-				.map((op) => ({ name: op.name, value: op.value, description: op.description, action: op.action })),
-			default: '',
-		};
-		operationProperty.default = resource.operations[0].value;
-		properties.push(operationProperty);
+			options: resource.operations.map((op) => ({ name: op.name, value: op.value, description: op.description, action: op.action })),
+			default: resource.operations[0].value,
+		});
 		properties.push(...fieldsOf(resource));
 	}
 	return properties;
 }
 
+/**
+ * The fields of a resource's operations, each operation's in its own order. A field several operations
+ * declare identically becomes one parameter shown for all of them, where that keeps every operation's order
+ * (otherwise it is listed again): n8n shows parameters in list order.
+ */
 function fieldsOf(resource: Resource): INodeProperties[] {
-	const merged = new Map<string, { property: INodeProperties; operations: string[] }>();
+	const merged: Array<{ key: string; property: INodeProperties; operations: string[] }> = [];
 	for (const op of resource.operations) {
+		let last = -1;
 		for (const field of op.fields) {
 			const key = JSON.stringify(field.property);
-			const seen = merged.get(key);
-			if (seen) seen.operations.push(op.value);
-			else merged.set(key, { property: field.property, operations: [op.value] });
+			const at = merged.findIndex((entry, index) => index > last && entry.key === key);
+			if (at >= 0) {
+				merged[at].operations.push(op.value);
+				last = at;
+			} else {
+				merged.splice(last + 1, 0, { key, property: field.property, operations: [op.value] });
+				last += 1;
+			}
 		}
 	}
-	return [...merged.values()].map(({ property, operations }) => ({
+	return merged.map(({ property, operations }) => ({
 		...property,
 		displayOptions: {
 			...(property.displayOptions ?? {}),
