@@ -9,5 +9,8 @@ import { tag } from './tag';
 import { task } from './task';
 import { workflow } from './workflow';
 
-/** Every HighLevel Contacts API v2 operation (32) and Businesses operation (5), grouped the way the palette shows them. */
-export const resources: Resource[] = [contact, task, note, tag, campaign, workflow, follower, appointment, business];
+/**
+ * Every HighLevel Contacts API v2 operation (32) and Businesses operation (5), by resource, most used first as
+ * the node panel and the Resource field list them (Contact, the first, is the default: never change it).
+ */
+export const resources: Resource[] = [contact, tag, note, task, business, workflow, campaign, follower, appointment];

@@ -64,5 +64,5 @@ function bulk(add: boolean): Operation {
 export const tag: Resource = {
 	value: 'tag',
 	name: 'Tag',
-	operations: [single(true), bulk(true), single(false), bulk(false)],
+	operations: [single(true), single(false), bulk(true), bulk(false)],
 };

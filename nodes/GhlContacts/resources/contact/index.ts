@@ -153,18 +153,19 @@ function businessLink(link: boolean): Operation {
 export const contact: Resource = {
 	value: 'contact',
 	name: 'Contact',
+	// most used first (the first is the default: never change it)
 	operations: [
 		upsert,
 		create,
-		remove,
-		duplicate,
 		get,
 		getAll,
+		update,
+		remove,
+		duplicate,
 		byBusiness,
-		legacyList,
 		businessLink(true),
 		businessLink(false),
-		update,
+		legacyList,
 	],
 };
 
