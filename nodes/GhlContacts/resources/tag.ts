@@ -1,6 +1,7 @@
 import * as f from '../../shared/fields';
 import * as parse from '../../shared/parse';
-import type { Field, Operation, Resource } from '../../shared/types';
+import { ParameterError } from '../../shared/request';
+import type { BuiltRequest, Field, Operation, Resource } from '../../shared/types';
 import { contactId, locationInBody, WRITE } from './common';
 
 const tagList = (required: boolean): Field =>
@@ -14,6 +15,31 @@ const tagList = (required: boolean): Field =>
 			'Choose from the list, or specify tag names using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (new tags are created)',
 	});
 
+/**
+ * New Tags: names typed in Fixed mode (n8n's dropdowns only pick from their list). Added to the picked Tags
+ * in the same request; GHL creates tags it does not have yet.
+ */
+const newTags: Field = f.list('newTags', 'New Tags', {
+	placeholder: 'e.g. vip, summer-2026',
+	description: 'Tags to add that are not in the list yet, comma-separated. GHL creates them.',
+	each: (v) => String(v).trim(),
+});
+
+/** The picked and the typed tags as one list. */
+const allTags = (request: BuiltRequest): string[] => [
+	...new Set([...((request.body?.tags as string[] | undefined) ?? []), ...((request.params.newTags as string[] | undefined) ?? [])].filter(Boolean)),
+];
+
+/** Tag › Add and Add to Many: at least one tag, picked or typed (checked before anything is sent). */
+const withNewTags: Pick<Operation, 'check' | 'run'> = {
+	check(request) {
+		if (!allTags(request).length) throw new ParameterError('Tags', 'needs at least one tag: pick one from the list or type it under New Tags');
+	},
+	async run(ctx, request) {
+		return [await ctx.send({ ...request, body: { ...request.body, tags: allTags(request) } })];
+	},
+};
+
 function single(add: boolean): Operation {
 	return {
 		value: add ? 'add' : 'remove',
@@ -24,7 +50,7 @@ function single(add: boolean): Operation {
 		path: '/contacts/{contactId}/tags',
 		idempotent: true,
 		options: { scopes: WRITE },
-		fields: [contactId(), tagList(true)],
+		...(add ? { fields: [contactId(), tagList(false), newTags], ...withNewTags } : { fields: [contactId(), tagList(true)] }),
 	};
 }
 
@@ -36,7 +62,7 @@ function bulk(add: boolean): Operation {
 			description: 'Comma-separated contact IDs, or an array from an expression',
 			each: parse.id,
 		}),
-		tagList(add),
+		...(add ? [tagList(false), newTags] : [tagList(false)]),
 	];
 	if (!add) {
 		fields.push(
@@ -58,6 +84,7 @@ function bulk(add: boolean): Operation {
 		options: { scopes: WRITE },
 		body: add ? undefined : { tags: [] },
 		fields,
+		...(add ? withNewTags : {}),
 	};
 }
 

@@ -156,6 +156,19 @@ describe('contact sub-resources', () => {
 		expect(records(env.sandbox, 'contacts', { id: contactId })[0].tags).toEqual(['beta']);
 	});
 
+	it('tags: New Tags are added with the picked ones (GHL creates them); no tag at all is refused before sending', async () => {
+		const other = await newContact('sub3@example.com');
+		await env.one({ ...op('tag', 'add'), contactId: rl(contactId), tags: ['vip'], newTags: 'brand-new, vip' });
+		expect(records(env.sandbox, 'contacts', { id: contactId })[0].tags).toEqual(['vip', 'brand-new']);
+		await env.one({ ...op('tag', 'addToMany'), contacts: [contactId, other], newTags: 'typed-only' });
+		expect(records(env.sandbox, 'contacts', { id: other })[0].tags).toEqual(['typed-only']);
+		for (const operation of ['add', 'addToMany']) {
+			const { output, requests } = await env.run({ ...op('tag', operation), contactId: rl(contactId), contacts: [contactId], tags: [], newTags: '' }, { continueOnFail: true });
+			expect(output[0].json.error).toBe('"Tags" needs at least one tag: pick one from the list or type it under New Tags [item 0]');
+			expect(requests).toHaveLength(0);
+		}
+	});
+
 	it('campaigns, workflows and followers', async () => {
 		const campaign = String(records(env.sandbox, 'campaigns', { locationId: LOC1 })[0].id);
 		const workflow = String(records(env.sandbox, 'workflows', { locationId: LOC1 })[0].id);

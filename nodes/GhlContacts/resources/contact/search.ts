@@ -55,6 +55,32 @@ const OPERATORS = [
 	{ name: 'Between (Range)', value: 'range' },
 ];
 
+const operatorName = (value: string) => OPERATORS.find((o) => o.value === value)?.name ?? value;
+
+/**
+ * The Operator field of a filter row, once per set of operators: each is shown only for the fields GHL
+ * allows exactly those operators on, so the dropdown offers what the chosen field supports. All share the
+ * name `operator` (one value per row; n8n shows the one whose field matches).
+ */
+function operatorFields(): Field[] {
+	const sets = new Map<string, { ops: string[]; fields: string[] }>();
+	for (const spec of FILTER_FIELDS) {
+		const key = spec.ops.join(',');
+		const set = sets.get(key) ?? { ops: spec.ops, fields: [] };
+		set.fields.push(spec.value);
+		sets.set(key, set);
+	}
+	return [...sets.values()].map(({ ops, fields }) =>
+		f.options('operator', 'Operator', OPERATORS.filter((o) => ops.includes(o.value)), {
+			default: ops.includes('eq') ? 'eq' : ops[0],
+			sort: false,
+			show: { field: fields },
+			// filterFromRow checks it against the row's field (the row's other Operator fields hold the same value)
+			parse: (v) => (isEmpty(v) ? undefined : String(v)),
+		}),
+	);
+}
+
 export const SORT_FIELDS = [
 	{ name: 'Business Name', value: 'businessName' },
 	{ name: 'Date Added', value: 'dateAdded' },
@@ -98,12 +124,13 @@ export function filterFromRow(row: IDataObject, context?: ParseContext): IDataOb
 	if (!spec) throw new FieldError(`uses an unknown field "${String(row.field)}"`);
 	const operator = String(row.operator ?? 'eq');
 	if (!spec.ops.includes(operator)) {
-		throw new FieldError(`cannot use the operator "${operator}" with "${spec.name}" (GHL allows ${spec.ops.join(', ')})`);
+		const allowed = OPERATORS.filter((o) => spec.ops.includes(o.value)).map((o) => o.name);
+		throw new FieldError(`cannot use the operator "${operatorName(operator)}" with "${spec.name}" (GHL allows ${allowed.join(', ')})`);
 	}
 	let field = spec.value;
 	if (field === 'customField') {
 		const id = String(row.customFieldId ?? '').trim();
-		if (!/^[^\s/?#]+$/.test(id)) throw new FieldError('needs a custom field ID for the "Custom Field" filter');
+		if (!/^[^\s/?#]+$/.test(id)) throw new FieldError('needs a custom field (from the list, or its ID) for the "Custom Field" filter');
 		field = `customFields.${id}`;
 	}
 	if (operator === 'exists' || operator === 'not_exists') return { field, operator };
@@ -140,11 +167,8 @@ export const searchFields: Field[] = [
 				FILTER_FIELDS.map(({ name, value }) => ({ name, value })),
 				{ default: 'email' },
 			),
-			f.string('customFieldId', 'Custom Field ID', {
-				show: { field: ['customField'] },
-				placeholder: 'e.g. 6dvNaf7VhkQ9snc5vnjJ',
-			}),
-			f.options('operator', 'Operator', OPERATORS, { default: 'eq', sort: false }),
+			f.dynamic('customFieldId', 'Custom Field', 'getCustomFields', { show: { field: ['customField'] } }),
+			...operatorFields(),
 			f.string('value', 'Value', { description: 'For Between: the lower bound' }),
 			f.string('valueTo', 'To Value', { show: { operator: ['range'] }, description: 'Upper bound (inclusive)' }),
 		],
@@ -160,6 +184,15 @@ export const searchFields: Field[] = [
 		],
 		{ default: 'all', description: 'Whether a contact must match every filter or at least one' },
 	),
+	...f.returnAllAndLimit(),
+	f.simplify,
+	// n8n's UX guidelines: options, then sorting in a collection of its own below them
+	f.collection('searchOptions', 'Options', [
+		f.json('filtersJson', 'Filters (JSON)', 'array', {
+			description:
+				'Extra filters in GHL\'s own syntax, including nested groups, e.g. [{"group": "OR", "filters": [{"field": "tags", "operator": "eq", "value": "vip"}]}]',
+		}),
+	]),
 	f.rows(
 		'sort',
 		'Sort',
@@ -183,14 +216,6 @@ export const searchFields: Field[] = [
 		},
 		{ in: 'body' },
 	),
-	f.collection('searchOptions', 'Options', [
-		f.json('filtersJson', 'Filters (JSON)', 'array', {
-			description:
-				'Extra filters in GHL\'s own syntax, including nested groups, e.g. [{"group": "OR", "filters": [{"field": "tags", "operator": "eq", "value": "vip"}]}]',
-		}),
-	]),
-	...f.returnAllAndLimit(),
-	f.simplify,
 ];
 
 /** Combines filter rows, Match and the JSON filters into GHL's `filters`, then pages through the results. */
