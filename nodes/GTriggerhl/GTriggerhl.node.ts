@@ -24,6 +24,13 @@ async function connection(fn: IPollFunctions): Promise<GhlContext> {
 	return context as GhlContext;
 }
 
+/** A contact as the trigger emits it: without the search's paging cursor (`searchAfter`), which is GHL's, not the contact's. */
+function withoutCursor(contact: IDataObject): IDataObject {
+	const rest = { ...contact };
+	delete rest.searchAfter;
+	return rest;
+}
+
 /** Polls one stream: returns the contacts to emit and stores the advanced cursor. */
 async function pollStream(fn: IPollFunctions, context: GhlContext, event: PollEvent, full: boolean): Promise<IDataObject[]> {
 	const { field, label } = POLL_EVENTS[event];
@@ -38,7 +45,7 @@ async function pollStream(fn: IPollFunctions, context: GhlContext, event: PollEv
 	const { emit, state: next } = advance(state, await contactsSince(fn, context, field, searchFrom(state)), field);
 	const records = [];
 	for (const record of emit) {
-		records.push({ ...(full ? await fullContact(fn, context, String(record.id)) : record), event: label });
+		records.push({ ...withoutCursor(full ? await fullContact(fn, context, String(record.id)) : record), event: label });
 	}
 	staticData[key] = next;
 	return records;
@@ -79,7 +86,7 @@ export class GTriggerhl implements INodeType {
 			const { field, label } = POLL_EVENTS[events[0]];
 			const sample = await newestContact(this, context, field);
 			if (!sample) return null;
-			const record = full ? await fullContact(this, context, String(sample.id)) : sample;
+			const record = withoutCursor(full ? await fullContact(this, context, String(sample.id)) : sample);
 			return [this.helpers.returnJsonArray([{ ...record, event: label }])];
 		}
 		const items: IDataObject[] = [];

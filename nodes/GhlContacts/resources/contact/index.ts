@@ -109,9 +109,9 @@ const byBusiness: Operation = {
 
 const legacyList: Operation = {
 	value: 'getManyLegacy',
-	name: 'Get Many (Legacy List)',
-	action: 'Get many contacts with the legacy list',
-	description: 'GHL\'s deprecated GET /contacts/ list with a free-text query; prefer Get Many',
+	name: 'Get Many (Deprecated)',
+	action: 'Get many contacts (deprecated)',
+	description: 'GHL\'s older contact list, which GHL has deprecated: free text only, no filters. Use Get Many instead.',
 	method: 'GET',
 	path: '/contacts/',
 	context: locationInQuery,

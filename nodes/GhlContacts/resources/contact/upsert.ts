@@ -22,6 +22,7 @@ export const upsert: Operation = {
 	value: 'upsert',
 	name: 'Create or Update',
 	action: 'Create or update a contact',
+	// n8n's lint wants its standard wording here; the notice below says how GHL matches
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	method: 'POST',
 	path: '/contacts/upsert',
@@ -29,6 +30,10 @@ export const upsert: Operation = {
 	context: locationInBody,
 	options: { scopes: WRITE },
 	fields: [
+		f.notice(
+			'upsertNotice',
+			'Finds the contact by Email or Phone, in the order the location\'s "Allow Duplicate Contact" setting gives, and updates it; creates a contact when none matches. Give an Email or a Phone.',
+		),
 		contactFields.email,
 		contactFields.phone,
 		f.collection('additionalFields', 'Additional Fields', [

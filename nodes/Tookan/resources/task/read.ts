@@ -64,8 +64,8 @@ export const getTasksByOrderId = op({
 
 export const getTaskLegacy = op({
 	value: 'getLegacy',
-	name: 'Get (Legacy)',
-	action: 'Get a task with the legacy endpoint',
+	name: 'Get (Older Endpoint)',
+	action: 'Get a task with the older endpoint',
 	description: 'Get one task with the older get_task_details endpoint (needs the User ID in the credential)',
 	path: 'get_task_details',
 	fields: [id('job_id', 'Task ID', { required: true })],
@@ -77,8 +77,8 @@ export const getTaskLegacy = op({
 
 export const getTaskByOrderIdLegacy = op({
 	value: 'getByOrderIdLegacy',
-	name: 'Get by Order ID (Legacy)',
-	action: 'Get a task by order ID with the legacy endpoint',
+	name: 'Get by Order ID (Older Endpoint)',
+	action: 'Get a task by order ID with the older endpoint',
 	description: 'Get tasks by order ID with the older get_task_details_by_order_id endpoint (needs the User ID in the credential)',
 	path: 'get_task_details_by_order_id',
 	fields: [text('order_id', 'Order ID', { required: true })],
