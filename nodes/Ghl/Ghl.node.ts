@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { describeResources } from '../shared/describe';
+import { describeResources, subtitleOf } from '../shared/describe';
 import { GHL_DESCRIPTION } from '../shared/legacy';
 import {
 	authenticationProperty,
@@ -20,6 +20,7 @@ import {
 } from '../shared/ghl';
 import { executeResources, findOperation, requestOptionsProperty, type Service } from '../shared/run';
 import * as listSearch from '../GhlContacts/methods/listSearch';
+import { nameCustomFields } from '../GhlContacts/methods/customFields';
 import * as loadOptions from '../GhlContacts/methods/loadOptions';
 import { resources } from '../GhlContacts/resources';
 
@@ -46,7 +47,7 @@ export class Ghl implements INodeType {
 		icon: { light: 'file:../../icons/ghl.svg', dark: 'file:../../icons/ghl.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf(resources),
 		description: GHL_DESCRIPTION,
 		defaults: { name: 'GHL' },
 		usableAsTool: true,
@@ -95,6 +96,8 @@ export class Ghl implements INodeType {
 				location: 'outputPane',
 			});
 		}
-		return await executeResources(this, resources, service);
+		const output = await executeResources(this, resources, service);
+		if (this.getNodeParameter('resource', 0) === 'contact') await nameCustomFields(this, output[0], authentication);
+		return output;
 	}
 }

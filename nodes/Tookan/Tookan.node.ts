@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { describeResources } from '../shared/describe';
+import { describeResources, subtitleOf } from '../shared/describe';
 import { executeResources, requestOptionsProperty } from '../shared/run';
 import { TOOKAN_CREDENTIAL } from '../shared/tookan';
 import { getAgents, getTags, getTeams, getTimeZones, searchAgents, searchCustomers, searchTeams } from './methods';
@@ -17,7 +17,7 @@ export class Tookan implements INodeType {
 		icon: { light: 'file:../../icons/tookan.svg', dark: 'file:../../icons/tookan.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf(resources),
 		description: 'Create, dispatch and track Tookan tasks, customers, agents and teams',
 		defaults: { name: 'Tookan' },
 		inputs: [NodeConnectionTypes.Main],

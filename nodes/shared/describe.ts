@@ -39,6 +39,16 @@ export function describeResources(resources: Resource[]): INodeProperties[] {
 }
 
 /**
+ * The node's subtitle on the canvas: the chosen operation and resource by their names ("Find by Phone:
+ * Customer"), in n8n's "operation: resource" order, instead of the raw values ("findByPhone: customer").
+ */
+export function subtitleOf(resources: Resource[]): string {
+	const names: Record<string, string> = {};
+	for (const resource of resources) for (const op of resource.operations) names[`${resource.value}:${op.value}`] = `${op.name}: ${resource.name}`;
+	return `={{ (${JSON.stringify(names)})[$parameter["resource"] + ":" + $parameter["operation"]] || "" }}`;
+}
+
+/**
  * The fields of a resource's operations, each operation's in its own order. A field several operations
  * declare identically becomes one parameter shown for all of them, where that keeps every operation's order
  * (otherwise it is listed again): n8n shows parameters in list order.

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { ghlLookup, list } from './api';
+import { dataTypeLabel } from './customFields';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
@@ -22,7 +23,7 @@ export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INod
 		.map((c) => ({
 			name: `${String(c.name)}${c.fieldKey ? ` (${String(c.fieldKey)})` : ''}`,
 			value: String(c.id),
-			description: c.dataType ? `Type: ${String(c.dataType)}` : undefined,
+			description: dataTypeLabel(c.dataType),
 		}))
 		.sort(byName);
 }

@@ -55,6 +55,28 @@ describe('custom fields', () => {
 		expect(await valueOf(id, String(second.id))).toBe('two');
 	});
 
+	it('come out with their name and key beside the ID, from one look-up per run', async () => {
+		const [first, second] = fields();
+		const created = await env.one({
+			resource: 'contact',
+			operation: 'create',
+			email: 'cf-names@example.com',
+			duplicateHandling: 'create',
+			additionalFields: { customFields: { field: [{ fieldId: first.id, value: 'one' }, { fieldId: second.id, value: 'two' }] } },
+			simplify: false,
+		});
+		const { output, requests } = await env.run({ resource: 'contact', operation: 'get', contactId: rl(String(created.id)), simplify: false }, { items: 3 });
+		for (const item of output) {
+			expect(item.json.customFields).toEqual(
+				expect.arrayContaining([
+					{ id: first.id, name: first.name, key: first.fieldKey, value: 'one' },
+					{ id: second.id, name: second.name, key: second.fieldKey, value: 'two' },
+				]),
+			);
+		}
+		expect(requests.filter((r) => r.url.includes('/customFields'))).toHaveLength(1);
+	});
+
 	it('save on create or update of an existing contact', async () => {
 		const [first] = fields();
 		const a = await env.one({ resource: 'contact', operation: 'upsert', email: 'cfu@example.com', additionalFields: {}, simplify: false });
