@@ -1,25 +1,28 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-/** Every scope an operation of this package needs (sub-account app). Agency apps add oauth.readonly oauth.write. */
-export const GHL_DEFAULT_SCOPES = [
-	'contacts.readonly',
-	'contacts.write',
-	'businesses.readonly',
-	'businesses.write',
-	'locations.readonly',
-	'locations/customFields.readonly',
-	'locations/tags.readonly',
-	'users.readonly',
-	'campaigns.readonly',
-	'workflows.readonly',
-].join(' ');
+/** Every scope an operation of this package needs, and what for (sub-account app). */
+export const GHL_SCOPES: Array<[scope: string, purpose: string]> = [
+	['contacts.readonly', 'read contacts, their tasks, notes and appointments'],
+	['contacts.write', 'create and change contacts, tasks, notes, tags, followers, campaigns and workflows of a contact'],
+	['businesses.readonly', 'read businesses'],
+	['businesses.write', 'create and change businesses, link contacts to them'],
+	['locations.readonly', 'the location (sub-account) itself'],
+	['locations/customFields.readonly', 'custom field lists, and custom field names in outputs'],
+	['locations/tags.readonly', 'the tag list'],
+	['users.readonly', 'the user lists (Assigned To, Followers)'],
+	['campaigns.readonly', 'the campaign list'],
+	['workflows.readonly', 'the workflow list'],
+];
+
+/** Agency (Company) apps also exchange the agency token for location tokens. */
+export const AGENCY_SCOPES = ['oauth.readonly', 'oauth.write'];
 
 export class GhlOAuth2Api implements ICredentialType {
 	name = 'ghlOAuth2Api';
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'GHL OAuth2 API';
+	displayName = 'GHL Marketplace App OAuth2 API';
 
 	icon: Icon = { light: 'file:../icons/ghl.svg', dark: 'file:../icons/ghl.dark.svg' };
 
@@ -32,9 +35,11 @@ export class GhlOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'authorizationCode',
 		},
+		// n8n lists OAuth Redirect URL, Client ID, Client Secret and Allowed HTTP Request Domains first (they
+		// belong to its OAuth2 credential); everything here follows them, in the order a person sets the app up
 		{
 			displayName:
-				'Create a Marketplace app (My Apps › Create App), add the scopes below to it, and paste n8n\'s OAuth Redirect URL as the app\'s redirect URL. Client ID and Client Secret are on the app\'s "Secrets" page.',
+				'Set up: (1) In the HighLevel Marketplace: My Apps › Create App, Distribution "Sub-Account" or "Agency" (the same Account Type as below). (2) In the app, enable the Scopes listed below and add the OAuth Redirect URL shown above as a redirect URL. (3) Copy the Client ID and Client Secret from the app\'s Secrets page into the fields above. (4) Save, then Connect and choose the location.',
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',
@@ -96,6 +101,24 @@ export class GhlOAuth2Api implements ICredentialType {
 				'={{ $self["authUrlChoice"] === "custom" ? $self["customAuthUrl"] : ($self["authUrlChoice"] === "whiteLabel" ? "https://marketplace.leadconnectorhq.com/v2/oauth/chooselocation" : "https://marketplace.gohighlevel.com/v2/oauth/chooselocation") }}',
 		},
 		{
+			displayName: 'Scopes',
+			name: 'scopeList',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: GHL_SCOPES.map(([scope]) => scope).join(' '),
+			hint: `Enable the same scopes on the Marketplace app. ${GHL_SCOPES.map(([scope, purpose]) => `${scope}: ${purpose}`).join('; ')}. Agency apps also get ${AGENCY_SCOPES.join(' and ')} (location tokens).`,
+			description:
+				'Space-separated. Every operation of the nodes is covered by these; add others (e.g. for HTTP Request nodes that use this credential) at the end.',
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden',
+			// what n8n sends as the OAuth2 scope: Scopes, plus the agency scopes for an agency app (credentials
+			// saved before Scopes existed keep the scope they stored)
+			default: `={{ [$self["scopeList"] || "", $self["userType"] === "Company" ? "${AGENCY_SCOPES.join(' ')}" : ""].join(" ").trim() }}`,
+		},
+		{
 			displayName: 'API Base URL',
 			name: 'baseUrl',
 			type: 'string',
@@ -107,14 +130,6 @@ export class GhlOAuth2Api implements ICredentialType {
 			name: 'accessTokenUrl',
 			type: 'hidden',
 			default: '={{ $self["baseUrl"].replace(/\\/+$/, "") }}/oauth/token',
-		},
-		{
-			displayName: 'Scope',
-			name: 'scope',
-			type: 'string',
-			default: GHL_DEFAULT_SCOPES,
-			description:
-				'Space-separated scopes; they must also be enabled on the Marketplace app. Agency apps also need oauth.readonly and oauth.write.',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -17,6 +17,13 @@ export class GhlPrivateIntegrationApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName:
+				'Set up: (1) In the HighLevel sub-account: Settings › Private Integrations › Create new integration. (2) Select the scopes the nodes use: contacts, businesses, locations, custom fields, tags, users, campaigns and workflows. (3) Copy the token into Private Integration Token below, and the sub-account\'s Location ID (Settings › Business Profile, or the ID after /location/ in its app URL). A token does not receive Marketplace webhooks: with one, use the GHL Trigger\'s Workflow Webhook Action source or the GHL Poll Trigger.',
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Private Integration Token',
 			name: 'accessToken',
 			type: 'string',

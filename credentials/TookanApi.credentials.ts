@@ -28,13 +28,6 @@ export class TookanApi implements ICredentialType {
 			description: 'In the Tookan dashboard: Settings › API Keys › Generate Key (a V2 API key)',
 		},
 		{
-			displayName: 'API Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.tookanapp.com/v2',
-			description: 'Change only to use a local sandbox or a proxy',
-		},
-		{
 			displayName: 'User ID',
 			name: 'userId',
 			type: 'string',
@@ -50,6 +43,13 @@ export class TookanApi implements ICredentialType {
 			default: '',
 			description:
 				'Used by the Tookan Trigger to accept only deliveries from your account. Set the same value in the Tookan dashboard (Settings › Notifications › Shared Secret).',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.tookanapp.com/v2',
+			description: 'Change only to use a local sandbox or a proxy',
 		},
 	];
 

@@ -6,7 +6,7 @@
  * Screenshots: test-results/editor/credential-*.png (the OAuth2 one is the README's).
  */
 import { displayedFields, CREDENTIALS, iconFile, iconPath } from './editor/package-types';
-import { closeCredential, fieldHelp, openNewCredential } from './editor/credential-dialog';
+import { closeCredential, dialogOrder, fieldHelp, openNewCredential } from './editor/credential-dialog';
 import { screenshot } from './editor/shots';
 import { useEditor } from './editor/world';
 
@@ -41,5 +41,36 @@ it.each(CREDENTIALS.map((c) => [c.displayName, c] as const))('%s: icon, type nam
 		expect(await screenshot(opened.dialog, SHOT[credential.name], docs)).toBeGreaterThan(10_000);
 	} finally {
 		await closeCredential(world.editor, opened.dialog);
+	}
+});
+
+/**
+ * Top to bottom as a person sets the app up: n8n's own OAuth2 fields come first (it lists them before any
+ * credential's own), then the set-up steps (which refer to them as "above"), the account type, where to
+ * authorize, the scopes, and last the base URL only a sandbox changes.
+ */
+it('the GHL OAuth2 dialog reads top to bottom; the token dialog starts with its steps', async () => {
+	const oauth = await openNewCredential(world.editor, 'GHL Marketplace App OAuth2 API');
+	try {
+		expect(await dialogOrder(oauth.dialog)).toEqual([
+			'OAuth Redirect URL',
+			'clientId',
+			'clientSecret',
+			'allowedHttpRequestDomains',
+			'notice: Set up:',
+			'userType',
+			'authUrlChoice',
+			'scopeList',
+			'baseUrl',
+		]);
+		expect(oauth.text).toMatch(/Scopes listed below and add the OAuth Redirect URL shown above .* into the fields above/);
+	} finally {
+		await closeCredential(world.editor, oauth.dialog);
+	}
+	const token = await openNewCredential(world.editor, 'GHL Private Integration Token API');
+	try {
+		expect(await dialogOrder(token.dialog)).toEqual(['notice: Set up:', 'accessToken', 'locationId', 'baseUrl', 'allowedHttpRequestDomains']);
+	} finally {
+		await closeCredential(world.editor, token.dialog);
 	}
 });

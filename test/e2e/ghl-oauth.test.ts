@@ -88,3 +88,23 @@ it('connects through the authorization-code flow and survives tokens expiring mi
 	const again = await n8n.runWorkflow(id);
 	expect(again.status).toBe('success');
 });
+
+it('asks for the Scopes the credential lists, plus the agency scopes for an agency app', async () => {
+	const n8n = getN8n();
+	const { GhlOAuth2Api } = await import('../../credentials/GhlOAuth2Api.credentials');
+	const listed = String(new GhlOAuth2Api().properties.find((p) => p.name === 'scopeList')?.default);
+	const scopeOf = async (data: Record<string, unknown>) => {
+		const credential = await n8n.createCredential({
+			name: `GHL OAuth scopes ${Date.now()}-${Math.random()}`,
+			type: 'ghlOAuth2Api',
+			data: { clientId: GHL_DEFAULTS.clientId, clientSecret: GHL_DEFAULTS.clientSecret, authUrlChoice: 'custom', customAuthUrl: sandbox.authorizeUrl, baseUrl: sandbox.ghlBaseUrl, ...data },
+		});
+		const authorizationUrl = await n8n.rest<string>('GET', `/oauth2-credential/auth?id=${credential.id}`);
+		return new URL(authorizationUrl).searchParams.get('scope');
+	};
+	// as the dialog creates it: Scopes left at their default
+	expect(await scopeOf({ userType: 'Location' })).toBe(listed);
+	expect(await scopeOf({ userType: 'Company', scopeList: 'contacts.readonly extra.scope' })).toBe('contacts.readonly extra.scope oauth.readonly oauth.write');
+	// a credential saved before Scopes existed keeps the scope it stored
+	expect(await scopeOf({ userType: 'Location', scope: 'contacts.readonly' })).toBe('contacts.readonly');
+});

@@ -48,6 +48,26 @@ export async function openNewCredential(editor: Editor, displayName: string): Pr
 	};
 }
 
+/**
+ * What the dialog shows, top to bottom: "OAuth Redirect URL" (n8n's field of OAuth2 credentials), each
+ * parameter by name, and each notice as "notice: <its first words>".
+ */
+export async function dialogOrder(dialog: Locator): Promise<string[]> {
+	return dialog.locator('label, [data-test-id^="parameter-input-"], [class*="notice"]').evaluateAll((all) => {
+		const out: string[] = [];
+		for (const e of all) {
+			const id = e.getAttribute('data-test-id') ?? '';
+			const text = ((e as unknown as { innerText: string }).innerText ?? '').replace(/\s+/g, ' ').trim();
+			if (id.startsWith('parameter-input-') && id !== 'parameter-input-field') out.push(id.replace('parameter-input-', ''));
+			else if (e.tagName === 'LABEL' && text === 'OAuth Redirect URL') out.push(text);
+			else if (!id && /notice/.test(e.getAttribute('class') ?? '') && !/notice/.test(e.parentElement?.getAttribute('class') ?? '')) {
+				out.push(`notice: ${text.split(' ').slice(0, 2).join(' ')}`);
+			}
+		}
+		return out;
+	});
+}
+
 /** The help text of a field: the tooltip of the info icon its label shows on hover ('' when it has none). */
 export async function fieldHelp(editor: Editor, dialog: Locator, name: string): Promise<string> {
 	const field = dialog.locator(`[data-test-id="${name}"]`);
