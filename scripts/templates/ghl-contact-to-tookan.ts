@@ -23,7 +23,7 @@ export function ghlContactToTookan(): Flow {
 3. **Business**: the contact is linked to the GHL business named like its company (created when missing).
 
 A step that fails for one item sends it to the failure path: the contact gets the \`sync-failed\` tag and a timeline note with the reason.`,
-		`1. Create a **GHL Private Integration** credential (or switch the GHL nodes to OAuth2) and a **Tookan** credential.
+		`1. Create a **GHL Marketplace App** credential (GHL Marketplace App OAuth2 API) for the app whose webhooks start this workflow, and a **Tookan** credential; n8n fills them into the nodes on import.
 2. Publish, then paste the trigger's Production URL into your Marketplace app (Webhooks) and subscribe to **ContactCreate** and **ContactUpdate**.
 3. Tookan needs a phone number for a customer and an address for a delivery: contacts without a phone are skipped; tasks of contacts without an address are reported on the contact.`,
 	);

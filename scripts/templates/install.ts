@@ -68,16 +68,44 @@ export function forSandbox(workflow: WorkflowJson, ghlPublicKey: string, dashboa
 	return copy;
 }
 
+/**
+ * A GHL Marketplace App OAuth2 credential connected to the sandbox's app the way a person connects it: n8n
+ * builds the authorization URL, the sandbox's consent page approves and redirects to n8n's callback, n8n
+ * exchanges the code. `data` adds to or overrides the credential's fields (e.g. a `scope`).
+ */
+export async function connectGhlApp(n8n: N8n, sandbox: Sandbox, name: string, data: Record<string, unknown> = {}): Promise<CredentialRef> {
+	const type = 'ghlOAuth2Api';
+	const credential = await n8n.createCredential({
+		name,
+		type,
+		data: {
+			clientId: GHL_DEFAULTS.clientId,
+			clientSecret: GHL_DEFAULTS.clientSecret,
+			userType: 'Location',
+			authUrlChoice: 'custom',
+			customAuthUrl: sandbox.authorizeUrl,
+			baseUrl: sandbox.ghlBaseUrl,
+			...data,
+		},
+	});
+	const authorizationUrl = await n8n.rest<string>('GET', `/oauth2-credential/auth?id=${credential.id}`);
+	const consent = await fetch(authorizationUrl, { redirect: 'manual' });
+	const redirect = new URL(String(consent.headers.get('location')));
+	if (consent.status !== 302 || !redirect.pathname.endsWith('/oauth2-credential/callback')) {
+		throw new Error(`the consent page answered ${consent.status} without redirecting to n8n's callback`);
+	}
+	await n8n.rest('GET', `/oauth2-credential/callback${redirect.search}`);
+	return { id: credential.id, name: credential.name, type };
+}
+
+/** The sandbox credentials the templates use: a GHL Marketplace App OAuth2 credential (connected) and Tookan. */
 export async function createSandboxCredentials(n8n: N8n, sandbox: Sandbox, label: string): Promise<CredentialRef[]> {
 	const tookan = (sandbox.tookan as unknown as TookanModule).config();
+	const suffix = label ? ` ${label}` : '';
 	return [
+		await connectGhlApp(n8n, sandbox, `GHL sandbox${suffix}`),
 		await n8n.createCredential({
-			name: `GHL sandbox${label ? ` ${label}` : ''}`,
-			type: 'ghlPrivateIntegrationApi',
-			data: { accessToken: GHL_DEFAULTS.pit, locationId: GHL_DEFAULTS.locationIds[0], baseUrl: sandbox.ghlBaseUrl },
-		}),
-		await n8n.createCredential({
-			name: `Tookan sandbox${label ? ` ${label}` : ''}`,
+			name: `Tookan sandbox${suffix}`,
 			type: 'tookanApi',
 			data: { apiKey: tookan.apiKey, baseUrl: sandbox.tookanBaseUrl, userId: String(tookan.userId), sharedSecret: tookan.sharedSecret },
 		}),
@@ -112,12 +140,13 @@ function urlsOf(base: string, workflows: Partial<Record<TemplateSlug, WorkflowJs
 export async function installTemplates(n8n: N8n, sandbox: Sandbox, options: InstallOptions = {}): Promise<InstalledTemplates> {
 	const label = options.label ?? randomUUID().slice(0, 8);
 	const dashboardPath = options.dashboardPath ?? DASHBOARD_PATH;
+	const slugs = options.only ?? SLUGS;
 	const credentials = await createSandboxCredentials(n8n, sandbox, label);
 	const publicKey = sandbox.admin.keys().ed25519PublicKeyPem;
 	const workflows: Partial<Record<TemplateSlug, WorkflowJson>> = {};
 	const ids: Partial<Record<TemplateSlug, string>> = {};
 	try {
-		for (const slug of options.only ?? SLUGS) {
+		for (const slug of slugs) {
 			const workflow = forSandbox(readTemplate(slug), publicKey, dashboardPath);
 			workflows[slug] = workflow;
 			ids[slug] = await n8n.importWorkflow(workflow, { name: label ? `${workflow.name} [${label}]` : workflow.name, credentials });

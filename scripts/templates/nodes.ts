@@ -8,8 +8,13 @@ import { join } from 'node:path';
 import { PACKAGE_NAME } from '../harness/paths';
 import { stableId, type Cell, type NodeOptions, type NodeSpec } from './flow';
 
-/** Credential references in templates: the type is what matters; ids and names are placeholders. */
-export const GHL_CREDENTIAL = { ghlPrivateIntegrationApi: { id: 'ghl-credential', name: 'GHL Private Integration' } };
+/**
+ * Credential references in templates: the type is what matters (n8n's editor fills in the newest credential
+ * of that type on import); ids and names are placeholders. GHL: the Marketplace App OAuth2 credential, for
+ * every template, since template 1's webhooks need the app anyway (one GHL credential serves all five).
+ */
+export const GHL_CREDENTIAL = { ghlOAuth2Api: { id: 'ghl-credential', name: 'GHL Marketplace App' } };
+const GHL_TOKEN_CREDENTIAL = { ghlPrivateIntegrationApi: { id: 'ghl-credential', name: 'GHL Private Integration' } };
 export const TOOKAN_CREDENTIAL = { tookanApi: { id: 'tookan-credential', name: 'Tookan' } };
 
 const ours = (name: string) => `${PACKAGE_NAME}.${name}`;
@@ -42,8 +47,10 @@ function action(node: string, credentials: NodeOptions['credentials'], fixed: Re
 	});
 }
 
-/** The GHL node, authenticated with a Private Integration Token (switch to OAuth2 in the editor). */
-export const ghl = action('ghl', GHL_CREDENTIAL, { authentication: 'privateIntegrationToken' });
+/** The GHL node with the Marketplace App OAuth2 credential (pick a Private Integration Token in the editor instead). */
+export const ghl = action('ghl', GHL_CREDENTIAL, { authentication: 'oAuth2' });
+/** The GHL node with a Private Integration Token (the benchmarks). */
+export const ghlWithToken = action('ghl', GHL_TOKEN_CREDENTIAL, { authentication: 'privateIntegrationToken' });
 export const tookan = action('tookan', TOOKAN_CREDENTIAL);
 
 export function ghlTrigger(name: string, at: Cell, parameters: Record<string, unknown>): NodeSpec {

@@ -5,7 +5,7 @@
  */
 import type { WorkflowJson } from '../../harness';
 import { Flow } from '../../templates/flow';
-import { core, expr, ghl, set } from '../../templates/nodes';
+import { core, expr, ghlWithToken, set } from '../../templates/nodes';
 
 export const UPSERT_NODE = 'Upsert';
 
@@ -41,7 +41,7 @@ export function baselineWorkflow(count: number): WorkflowJson {
 export function oursWorkflow(label: string, source: Source, credential?: string): WorkflowJson {
 	const batch = source.kind === 'webhook' ? "$('Start').first().json.body.batch + '-'" : "''";
 	const { flow, last } = items(`bench ours ${label}`, source);
-	const node = ghl(UPSERT_NODE, [3, 0], 'contact', 'upsert', {
+	const node = ghlWithToken(UPSERT_NODE, [3, 0], 'contact', 'upsert', {
 		email: emailExpression(label, batch),
 		additionalFields: { firstName: expr("'Bench' + $json.n"), tags: 'bench' },
 		simplify: false,

@@ -9,7 +9,8 @@ import type { Editor } from './session';
 
 /** Opens the dropdown of an options parameter and clicks the option whose text contains `text`. */
 export async function chooseOption(editor: Editor, parameter: string, text: string): Promise<void> {
-	await ndv(editor.page).locator(`[data-test-id="parameter-input-${parameter}"]`).click();
+	// div: the parameter's wrapper (a text input inside any field is "parameter-input-field" too)
+	await ndv(editor.page).locator(`div[data-test-id="parameter-input-${parameter}"]`).click();
 	await editor.page.getByRole('option').filter({ hasText: text }).click();
 	await editor.lookups.settled();
 }

@@ -57,7 +57,7 @@ export function useEditor(options: EditorOptions = {}): EditorWorld {
 	beforeAll(async () => {
 		if (options.templates !== false) {
 			world.sandbox = await createSandbox({ faults: 'none', seed: options.seed ?? SEED });
-			// plain names ("GHL sandbox", "Tookan sandbox"): the screenshots show them
+			// plain names ("GHL sandbox": the Marketplace app, "Tookan sandbox"): the screenshots show them
 			world.credentials = await createSandboxCredentials(n8n, world.sandbox, '');
 			const publicKey = world.sandbox.admin.keys().ed25519PublicKeyPem;
 			for (const slug of SLUGS) {
