@@ -1,6 +1,7 @@
 /**
  * The templates in the n8n editor, in headless Chromium, as a user who imported them sees them: every node
- * is drawn with its icon (this package's own SVGs for its nodes, no "?" placeholder) and without the
+ * is drawn with its icon (this package's own SVGs for its nodes, no "?" placeholder), our action nodes with
+ * their operation and resource by name as subtitle ("Find by Phone: Customer"), and without the
  * "install this node" or issues badge. A deliberately broken workflow shows that the same checks do catch
  * an unknown node and a node with issues. Screenshots: test-results/editor/canvas-*.png.
  */
@@ -17,7 +18,7 @@ import { getN8n } from './n8n';
 
 const world = useEditor();
 
-it.each(SLUGS)('%s: every node is drawn with its icon and without an "install" or issues badge', async (slug) => {
+it.each(SLUGS)('%s: every node is drawn with its icon, our actions subtitled by name, no "install" or issues badge', async (slug) => {
 	const template = world.template(slug);
 	const { editor } = world;
 	await editor.openWorkflow(template.id, drawnNames(template.workflow));
@@ -26,6 +27,19 @@ it.each(SLUGS)('%s: every node is drawn with its icon and without an "install" o
 	const ours = nodes.filter((node) => ourNode(node.type));
 	expect(ours.length).toBeGreaterThan(0);
 	for (const node of ours) expect(node.icon).toEqual({ image: iconPath(iconFile(ourNode(node.type)!)), loaded: true });
+	// action nodes are subtitled with their operation and resource by name ("Find by Phone: Customer")
+	for (const node of template.workflow.nodes) {
+		const { resource, operation } = node.parameters as { resource?: string; operation?: string };
+		const description = ourNode(node.type);
+		if (!description || !resource || !operation) continue;
+		const label = (name: string, value: string, show?: string) =>
+			(description.properties.find((p) => p.name === name && (!show || (p.displayOptions?.show?.resource as string[]).includes(show)))?.options as Array<{ name: string; value: string }>)
+				.find((o) => o.value === value)!.name;
+		const drawn = nodes.find((n) => n.name === node.name)!.text;
+		const wanted = `${node.name} ${label('operation', operation, resource)}: ${label('resource', resource)}`;
+		// (output labels such as "Success Error" come first)
+		expect([node.name, drawn.slice(-wanted.length)]).toEqual([node.name, wanted]);
+	}
 	expect(await screenshot(editor.page, `canvas-${slug}`, `template-${slug}`)).toBeGreaterThan(20_000);
 });
 
@@ -63,7 +77,7 @@ it('the checks report an unknown node type and a node with issues', async () => 
 		expect(canvasProblems(await canvasNodes(world.editor.page))).toEqual([
 			`Ghost (${PACKAGE_NAME}.notANode): no icon (placeholder "?")`,
 			`Ghost (${PACKAGE_NAME}.notANode): badge node-not-installed`,
-			`No credential (${PACKAGE_NAME}.ghlContacts): badge node-issues`,
+			`No credential (${PACKAGE_NAME}.ghl): badge node-issues`,
 		]);
 	} finally {
 		await getN8n().api('DELETE', `/workflows/${id}`);

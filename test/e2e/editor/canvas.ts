@@ -16,6 +16,8 @@ export interface CanvasNode {
 	type: string;
 	icon: { image?: string; loaded?: boolean; svg?: boolean; placeholder?: string };
 	badges: string[];
+	/** What the node shows as text: its name and subtitle. */
+	text: string;
 }
 
 /** Reads every node of the open canvas once its icon images have finished loading. */
@@ -35,6 +37,7 @@ export async function canvasNodes(page: Page): Promise<CanvasNode[]> {
 							? { svg: true }
 							: { placeholder: icon?.textContent?.trim() ?? '' },
 					badges: badges.filter((badge) => element.querySelector(`[data-test-id="${badge}"]`)),
+					text: ((element as unknown as { innerText: string }).innerText ?? '').replace(/\s+/g, ' ').trim(),
 				};
 			}),
 		PROBLEM_BADGES,

@@ -46,17 +46,21 @@ export class NodePanel {
 		return this.editor.page.locator('[data-test-id="node-creator"]');
 	}
 
-	/** Types `term` into the search field and returns the entries once there are some and they stopped changing. */
+	/**
+	 * Types `term` into the search field and returns the entries once they are results for it (one names or
+	 * describes it; the panel's own lists show before the results) and have stopped changing.
+	 */
 	async search(term: string): Promise<PaletteEntry[]> {
 		const page = this.editor.page;
 		await page.locator('[data-test-id="node-creator-search-bar"]').fill(term);
+		const matches = (entry: PaletteEntry) => `${entry.name} ${entry.description}`.toLowerCase().includes(term.toLowerCase());
 		let last = '';
 		await until(
 			page,
 			async () => {
 				const entries = await this.entries();
 				const now = JSON.stringify(entries);
-				const settled = entries.length > 0 && now === last;
+				const settled = entries.some(matches) && now === last;
 				last = now;
 				return settled;
 			},
