@@ -59,7 +59,7 @@ const SETTINGS: Setting[] = [
 	},
 ];
 
-const GHL = `${PACKAGE_NAME}.ghlContacts`;
+const GHL = `${PACKAGE_NAME}.ghl`;
 const TOOKAN = `${PACKAGE_NAME}.tookan`;
 const LOCATION = GHL_DEFAULTS.locationIds[0];
 const MINUTE = 60_000;

@@ -17,7 +17,7 @@ export function triggerWorkflow(
 	name: string,
 	parameters: Record<string, unknown>,
 	credentials?: Record<string, { name: string }>,
-	typeVersion = type === 'ghlPollTrigger' ? 1 : 2,
+	typeVersion = type === 'ghlPollTrigger' || type === 'gTriggerhl' ? 1 : 2,
 ): TriggerWorkflow {
 	const nodeId = randomUUID();
 	const webhookId = randomUUID();

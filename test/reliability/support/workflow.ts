@@ -6,7 +6,7 @@ import { PACKAGE_NAME, type WorkflowJson } from '../../../scripts/harness';
 
 export interface Step {
 	name: string;
-	/** Node type without the package prefix, e.g. `ghlContacts`. */
+	/** Node type without the package prefix, e.g. `ghl`. */
 	type: string;
 	parameters: Record<string, unknown>;
 }

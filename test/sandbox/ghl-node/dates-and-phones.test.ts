@@ -1,5 +1,5 @@
 /**
- * The GHL Contacts node's dates, times and phones against the sandbox, with the workflow's time zone set as
+ * The GHL node's dates, times and phones against the sandbox, with the workflow's time zone set as
  * n8n sets it (getTimezone()). The same cases run in real n8n under several time-zone settings in
  * test/e2e/time-zones.test.ts; here the request bodies are checked field by field.
  */

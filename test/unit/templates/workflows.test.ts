@@ -88,14 +88,15 @@ describe.each(workflows)('%s', (file, workflow) => {
 		);
 	});
 
-	it('references credentials by type with placeholder ids, and holds no secret', () => {
+	it('references credentials by type with placeholder ids (GHL: the Marketplace App credential), and holds no secret', () => {
 		const text = JSON.stringify(workflow);
 		for (const secret of [GHL_DEFAULTS.pit, GHL_DEFAULTS.clientSecret, 'sandbox-tookan-api-key', 'sandbox-tookan-shared-secret', 'BEGIN PUBLIC KEY']) {
 			expect(text).not.toContain(secret);
 		}
 		for (const node of workflow.nodes.filter((n) => n.credentials)) {
 			for (const [type, ref] of Object.entries(node.credentials!)) {
-				expect(['ghlPrivateIntegrationApi', 'tookanApi']).toContain(type);
+				// one GHL credential type across the templates, so that one GHL credential fills them all on import
+				expect(['ghlOAuth2Api', 'tookanApi']).toContain(type);
 				expect(ref.id).toMatch(/-credential$/);
 			}
 		}
