@@ -1,28 +1,11 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { ghlContext, ghlCredentials, requireLocation, type GhlContext } from '../shared/ghl';
+import { ghlCredentials, type GhlContext } from '../shared/ghl';
 import { GHL_DESCRIPTION } from '../shared/legacy';
-import { ParameterError } from '../shared/request';
 import { advance, initialState, LOOKBACK_MS, readState, searchFrom } from '../GhlPollTrigger/cursor';
 import { ghlPollTriggerProperties, POLL_EVENTS, type PollEvent } from '../GhlPollTrigger/properties';
-import { contactsSince, fullContact, newestContact } from '../GhlPollTrigger/search';
-
-/** The connection and location to poll; a setting problem becomes an error that names it. */
-async function connection(fn: IPollFunctions): Promise<GhlContext> {
-	const options = fn.getNodeParameter('options', {}) as IDataObject;
-	let failure: Error | undefined;
-	let context: GhlContext | undefined;
-	try {
-		context = await ghlContext(fn, fn.getNodeParameter('authentication', 'oAuth2'), options.locationId);
-		requireLocation(context);
-	} catch (error) {
-		failure = error as Error;
-	}
-	if (failure instanceof ParameterError) throw new NodeOperationError(fn.getNode(), failure.message);
-	if (failure) throw failure;
-	return context as GhlContext;
-}
+import { connection, contactsSince, fullContact, newestContact } from '../GhlPollTrigger/search';
 
 /** A contact as the trigger emits it: without the search's paging cursor (`searchAfter`), which is GHL's, not the contact's. */
 function withoutCursor(contact: IDataObject): IDataObject {
@@ -80,8 +63,9 @@ export class GTriggerhl implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const events = this.getNodeParameter('events', []) as PollEvent[];
 		if (!events.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event');
-		const full = (this.getNodeParameter('options', {}) as IDataObject).fullContact === true;
-		const context = await connection(this);
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const full = options.fullContact === true;
+		const context = await connection(this, this.getNodeParameter('authentication', 'oAuth2'), options.locationId);
 		if (this.getMode() === 'manual') {
 			const { field, label } = POLL_EVENTS[events[0]];
 			const sample = await newestContact(this, context, field);

@@ -13,6 +13,7 @@ import { ghlCredentials } from '../shared/ghl';
 import { confirmationHints, confirmDeliveries } from '../shared/trigger/confirm';
 import { GHL_DESCRIPTION } from '../shared/legacy';
 import { isRegistered, POST_WEBHOOK, register, unregister, type Setup } from '../shared/trigger/registration';
+import { receiveOrRetry } from '../shared/trigger/respond';
 import { receiveAppEvent } from './app';
 import { receiveAutomation } from './automation';
 import { enrichEvents } from './enrich';
@@ -79,7 +80,7 @@ export class GhlTrigger implements INodeType {
 	/** The webhook phase: verify, filter, drop duplicates, start the execution (n8n answers once it exists). */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const source = this.getNodeParameter('source', 'app') as string;
-		return source === 'automation' ? await receiveAutomation(this) : await receiveAppEvent(this);
+		return await receiveOrRetry(this, async () => (source === 'automation' ? await receiveAutomation(this) : await receiveAppEvent(this)));
 	}
 
 	/**

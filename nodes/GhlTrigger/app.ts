@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { claimDelivery } from '../shared/trigger/deliveries';
-import { accept, delivered, DUPLICATE, header, reject, skip } from '../shared/trigger/respond';
+import { accept, delivered, DUPLICATE, header, refuse, reject, skip } from '../shared/trigger/respond';
 import { ANY_EVENT } from './events';
 import { isFresh } from './freshness';
 import { attempt, readAppSettings, SettingsError, type AppSettings } from './settings';
@@ -35,7 +35,7 @@ export function deliveryKey(body: IDataObject, raw: Buffer): string {
  */
 export async function receiveAppEvent(fn: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const settings = attempt(() => readAppSettings(fn));
-	if (settings instanceof SettingsError) return reject(fn, 500, `the trigger is misconfigured: ${settings.message}`);
+	if (settings instanceof SettingsError) return refuse(fn, `the trigger is misconfigured: ${settings.message}`);
 	const { raw, body } = await delivered(fn);
 	const verdict = verifyGhlDelivery(
 		{ body: raw, ghlSignature: header(fn, SIGNATURE_HEADER), legacySignature: header(fn, LEGACY_SIGNATURE_HEADER) },

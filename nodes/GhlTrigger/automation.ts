@@ -3,7 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { claimDelivery } from '../shared/trigger/deliveries';
 import { sameSecret } from '../shared/trigger/secret';
-import { accept, delivered, DUPLICATE, header, reject, skip } from '../shared/trigger/respond';
+import { accept, delivered, DUPLICATE, header, refuse, reject, skip } from '../shared/trigger/respond';
 import { TOKEN_HEADER, TOKEN_QUERY } from './properties';
 import { attempt, readAutomationSettings, SettingsError } from './settings';
 
@@ -79,7 +79,7 @@ function dropsRedeliveries(fn: IWebhookFunctions): boolean {
 /** A delivery from a GHL workflow's Webhook action: the secret token must match before anything is read. */
 export async function receiveAutomation(fn: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const settings = attempt(() => readAutomationSettings(fn));
-	if (settings instanceof SettingsError) return reject(fn, 500, `the trigger is misconfigured: ${settings.message}`);
+	if (settings instanceof SettingsError) return refuse(fn, `the trigger is misconfigured: ${settings.message}`);
 	const query = fn.getQueryData() as IDataObject;
 	const given = header(fn, TOKEN_HEADER) ?? (typeof query[TOKEN_QUERY] === 'string' ? query[TOKEN_QUERY] : undefined);
 	if (!sameSecret(settings.token, given)) {

@@ -12,6 +12,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { TOOKAN_CREDENTIAL } from '../shared/tookan';
 import { confirmationHints, confirmDeliveries } from '../shared/trigger/confirm';
 import { isRegistered, POST_WEBHOOK, register, unregister, type Setup } from '../shared/trigger/registration';
+import { receiveOrRetry } from '../shared/trigger/respond';
 import { fingerprint } from '../shared/trigger/secret';
 import { tookanTriggerProperties } from './properties';
 import { fetchTaskDetails, receiveTookan } from './receive';
@@ -69,7 +70,7 @@ export class TookanTrigger implements INodeType {
 
 	/** The webhook phase: verify the secret, filter, drop duplicates, start the execution (n8n answers once it exists). */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveTookan(this);
+		return await receiveOrRetry(this, async () => await receiveTookan(this));
 	}
 
 	/** The execution phase: checks the delivery once more in queue mode (see confirm.ts), then fetches details. */

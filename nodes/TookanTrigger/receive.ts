@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFuncti
 
 import { callTookan, records, TOOKAN_CREDENTIAL, withInstants } from '../shared/tookan';
 import { claimDelivery } from '../shared/trigger/deliveries';
-import { accept, delivered, DUPLICATE, reject, skip } from '../shared/trigger/respond';
+import { accept, delivered, DUPLICATE, refuse, reject, skip } from '../shared/trigger/respond';
 import { sameSecret } from '../shared/trigger/secret';
 import { notWanted, readFilters } from './filters';
 import { withoutSecrets } from './redact';
@@ -31,7 +31,7 @@ async function withTaskDetails(fn: IExecuteFunctions, item: IDataObject): Promis
 export async function receiveTookan(fn: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const credentials = await fn.getCredentials(TOOKAN_CREDENTIAL);
 	const expected = typeof credentials.sharedSecret === 'string' ? credentials.sharedSecret : '';
-	if (!expected) return reject(fn, 500, 'the Tookan credential has no Webhook Shared Secret');
+	if (!expected) return refuse(fn, 'the Tookan credential has no Webhook Shared Secret');
 	const { body } = await delivered(fn);
 	const given = body[SECRET_FIELD];
 	if (!sameSecret(expected, given)) {

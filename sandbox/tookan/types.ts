@@ -9,9 +9,9 @@ export interface HistoryItem {
 	id: number;
 	job_id: number;
 	fleet_id: number | null;
-	fleet_name: string;
-	latitude: string;
-	longitude: string;
+	fleet_name: string | null;
+	latitude: string | null;
+	longitude: string | null;
 	type: string;
 	description: string;
 	label_description: string;

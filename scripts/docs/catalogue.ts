@@ -3,10 +3,11 @@
  * endpoint it calls) and every trigger event of the package. `npm run docs` writes it into README.md between
  * the catalogue markers; test/unit/docs/catalogue.test.ts fails when the README and the code disagree.
  */
+import { CATCH_UP_EVENTS } from '../../nodes/GhTriggerl/changes';
 import { resources as ghlResources } from '../../nodes/GhlContacts/resources';
 import { POLL_EVENTS } from '../../nodes/GhlPollTrigger/properties';
 import { GHL_EVENTS } from '../../nodes/GhlTrigger/events';
-import { JOB_STATUS } from '../../nodes/shared/tookan/codes';
+import { JOB_STATUS, SETTABLE_JOB_STATUS } from '../../nodes/shared/tookan/codes';
 import type { Resource } from '../../nodes/shared/types';
 import { resources as tookanResources } from '../../nodes/Tookan/resources';
 
@@ -59,7 +60,21 @@ export function eventEntries(): Entry[] {
 		name: `Task ${name}`,
 		detail: `\`job_status\` ${code}`,
 	}));
-	return [...ghl, ...poll, ...tookan];
+	const ghlCatchUp = Object.entries(CATCH_UP_EVENTS).map(([type, e]) => ({
+		key: `ghTriggerl:event:${type}`,
+		node: 'ghTriggerl',
+		group: 'Contact',
+		name: `${e.name} (missed)`,
+		detail: `\`POST /contacts/search\` by \`dateUpdated\` in the window, then \`GET /contacts/:id\`; output as \`${type}\``,
+	}));
+	const tookanCatchUp = SETTABLE_JOB_STATUS.map((code) => ({
+		key: `tTriggerookan:event:${code}`,
+		node: 'tTriggerookan',
+		group: 'Task',
+		name: `Task ${JOB_STATUS[code]} (missed)`,
+		detail: `\`task_history\` of \`get_job_details\` (tasks from \`get_all_tasks\`); output as the webhook with \`job_status\` ${code}`,
+	}));
+	return [...ghl, ...poll, ...tookan, ...ghlCatchUp, ...tookanCatchUp];
 }
 
 const TITLES: Record<string, string> = {
@@ -68,6 +83,8 @@ const TITLES: Record<string, string> = {
 	ghlTrigger: 'GHL Trigger',
 	gTriggerhl: 'GHL Poll Trigger',
 	tookanTrigger: 'Tookan Trigger',
+	ghTriggerl: 'GHL Catch-Up Trigger',
+	tTriggerookan: 'Tookan Catch-Up Trigger',
 };
 
 function table(entries: Entry[], headers: [string, string, string]): string {
@@ -92,6 +109,8 @@ export function catalogueMarkdown(): string {
 		section('ghlTrigger', e, 'events'),
 		section('gTriggerhl', e, 'events'),
 		section('tookanTrigger', e, 'events'),
+		section('ghTriggerl', e, 'events'),
+		section('tTriggerookan', e, 'events'),
 	].join('\n\n');
 }
 

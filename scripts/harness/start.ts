@@ -80,7 +80,20 @@ export class N8nInstance extends N8n {
 	 * ports, as an operator's restart does; resolves once it is ready again (owner and API key still valid).
 	 */
 	async restart(): Promise<void> {
+		await this.halt();
+		await this.resume();
+	}
+
+	/**
+	 * Stops n8n as an operator's stop does (SIGTERM) but keeps its user folder: while it is down, its ports
+	 * refuse connections. `resume()` starts it again.
+	 */
+	async halt(): Promise<void> {
 		await stopProcess(this.child);
+	}
+
+	/** Starts n8n again after `halt()`, with the same folder, environment and ports; resolves once it is ready. */
+	async resume(): Promise<void> {
 		this.child = await this.launch();
 	}
 

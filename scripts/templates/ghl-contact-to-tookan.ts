@@ -1,11 +1,12 @@
 /**
  * Template 1: a GHL contact (created or updated) becomes a Tookan customer, its open GHL tasks become Tookan
- * tasks, and the contact is linked to the GHL business of its company.
+ * tasks, and the contact is linked to the GHL business of its company. Contacts changed while n8n could not
+ * receive the webhook come from the catch-up trigger, through the same steps.
  */
 import { addBusinessLink } from './business';
 import { addFailurePath } from './failures';
 import { Flow } from './flow';
-import { byId, code, expr, filter, ghl, ghlTrigger, ifNode, noOp, tookan } from './nodes';
+import { byId, catchUpNote, code, expr, filter, ghl, ghlCatchUp, ghlTrigger, ifNode, noOp, tookan } from './nodes';
 import { personNode, personOf } from './person';
 
 const PERSON = 'Map the contact';
@@ -22,13 +23,16 @@ export function ghlContactToTookan(): Flow {
 2. **Open GHL tasks → Tookan tasks**: each open task becomes a Tookan delivery to the contact's address, due at the task's due date. The GHL task id is the Tookan **Order ID**; tasks already in Tookan are skipped, so a re-run creates nothing new. Template 3 uses this link.
 3. **Business**: the contact is linked to the GHL business named like its company (created when missing).
 
+${catchUpNote('contacts created or changed')}
+
 A step that fails for one item sends it to the failure path: the contact gets the \`sync-failed\` tag and a timeline note with the reason.`,
 		`1. Create a **GHL Marketplace App** credential (GHL Marketplace App OAuth2 API) for the app whose webhooks start this workflow, and a **Tookan** credential; n8n fills them into the nodes on import.
-2. Publish, then paste the trigger's Production URL into your Marketplace app (Webhooks) and subscribe to **ContactCreate** and **ContactUpdate**.
+2. Publish, then paste the trigger's Production URL into your Marketplace app (Webhooks) and subscribe to **ContactCreate** and **ContactUpdate**. The catch-up trigger uses the same GHL credential and needs nothing else.
 3. Tookan needs a phone number for a customer and an address for a delivery: contacts without a phone are skipped; tasks of contacts without an address are reported on the contact.`,
 	);
 
 	const trigger = flow.add(ghlTrigger('On GHL contact created or updated', [0, 0], { source: 'app', events: ['ContactCreate', 'ContactUpdate'] }));
+	const catchUp = flow.add(ghlCatchUp('Catch up on contacts missed while n8n was down', [0, 1], { events: ['ContactCreate', 'ContactUpdate'] }));
 	flow.add(
 		personNode(PERSON, [1, 0], {
 			contactId: '$json.id',
@@ -80,7 +84,7 @@ A step that fails for one item sends it to the failure path: the contact gets th
 			additionalFields: customerFields,
 		}, { onError: 'continueErrorOutput' }),
 	);
-	flow.chain(trigger, PERSON, hasPhone, byPhone, byName, pick, exists, update);
+	flow.chain(trigger, PERSON, hasPhone, byPhone, byName, pick, exists, update).link(catchUp, PERSON);
 	flow.link(hasPhone, skip, 1).link(exists, create, 1);
 
 	// open GHL tasks → Tookan tasks (order id = GHL task id, looked up first)

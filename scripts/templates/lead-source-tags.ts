@@ -4,7 +4,7 @@
  */
 import { addFailurePath, firstKnown } from './failures';
 import { Flow } from './flow';
-import { byId, expr, filter, ghl, ifNode, tookanTrigger } from './nodes';
+import { byId, catchUpNote, expr, filter, ghl, ifNode, tookanCatchUp, tookanTrigger } from './nodes';
 import { personNode, personOf } from './person';
 
 const TRIGGER = 'On Tookan task event';
@@ -27,6 +27,8 @@ export function leadSourceTags(): Flow {
 2. The GHL contact is found by the task customer's email/phone. Known contacts get the tags added (existing tags stay); unknown customers become a GHL contact with the tags, the lead source as contact source, and the same name/phone/address mapping as the other templates.
 3. Adding a tag twice changes nothing, so replays and later status changes are harmless.
 
+${catchUpNote('task events', ', for tasks dated from 7 days before to 31 days after it')}
+
 Failures are recorded on the contact (\`sync-failed\` tag + note), or stop the execution when no contact was found.`,
 		`1. Use the **GHL** and **Tookan** credentials of the other templates (Tookan with its Webhook Shared Secret).
 2. In Tookan, add a custom field labelled **Lead Source** to your task template (optional) and paste the trigger's Production URL as a notification webhook.
@@ -34,6 +36,7 @@ Failures are recorded on the contact (\`sync-failed\` tag + note), or stop the e
 	);
 
 	const trigger = flow.add(tookanTrigger(TRIGGER, [0, 0], { statuses: [], templateKeys: '', enrich: false }));
+	const catchUp = flow.add(tookanCatchUp('Catch up on task events missed while n8n was down', [0, 1], { statuses: [], jobTypes: [0, 1, 2, 3] }));
 	flow.add(
 		personNode(
 			PERSON,
@@ -67,7 +70,7 @@ Failures are recorded on the contact (\`sync-failed\` tag + note), or stop the e
 			},
 		}, { onError: 'continueErrorOutput' }),
 	);
-	flow.chain(trigger, PERSON, wanted, find, known, add).link(known, create, 1);
+	flow.chain(trigger, PERSON, wanted, find, known, add).link(known, create, 1).link(catchUp, PERSON);
 
 	const failure = addFailurePath(flow, [3, 3], 'apply the Tookan lead source and tags in GHL', firstKnown([CONTACT, 'id']));
 	for (const node of [find, add, create]) flow.link(node, failure, 1);

@@ -61,6 +61,31 @@ export function tookanTrigger(name: string, at: Cell, parameters: Record<string,
 	return { name, type: ours('tookanTrigger'), typeVersion: 2, at, parameters, credentials: TOOKAN_CREDENTIAL, webhook: true };
 }
 
+/** GHL Catch-Up Trigger (next to a GHL Trigger), with the templates' GHL credential. */
+export function ghlCatchUp(name: string, at: Cell, parameters: Record<string, unknown>): NodeSpec {
+	return {
+		name,
+		type: ours('ghTriggerl'),
+		typeVersion: 1,
+		at,
+		parameters: { authentication: 'oAuth2', ...parameters },
+		credentials: GHL_CREDENTIAL,
+	};
+}
+
+/** Tookan Catch-Up Trigger (next to a Tookan Trigger). */
+export function tookanCatchUp(name: string, at: Cell, parameters: Record<string, unknown>): NodeSpec {
+	return { name, type: ours('tTriggerookan'), typeVersion: 1, at, parameters, credentials: TOOKAN_CREDENTIAL };
+}
+
+/**
+ * The two sentences every template with a catch-up trigger says about it (the README says the same): why it
+ * is there and how long an outage it covers. `changes` names what is caught up, `extent` adds a limit.
+ */
+export function catchUpNote(changes: string, extent = ''): string {
+	return `**Catch-up**: GHL re-sends a webhook only after a 429 answer and Tookan never does, so ${changes} made while n8n is stopped, restarting or the workflow is unpublished would never arrive; the catch-up trigger looks for them each time the workflow becomes active and sends each through the same steps once. It covers an outage of any length, from a few minutes before the last webhook n8n took until n8n was back${extent}.`;
+}
+
 /** One field of a Set node: its name, value (literal or `={{ }}`) and type. */
 export type Assignment = [name: string, value: unknown, type?: 'string' | 'number' | 'boolean' | 'array' | 'object'];
 

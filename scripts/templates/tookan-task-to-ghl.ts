@@ -1,13 +1,16 @@
 /**
  * Template 3: a Tookan task status change updates the GHL task it came from (template 1 put the GHL task id
  * in the Tookan Order ID and the contact's email/phone on the task), completes it when Tookan says
- * Successful, and adds a timeline note such as "Delivery #123: Started by Agent X at 14:05".
+ * Successful, and adds a timeline note such as "Delivery #123: Started by Agent X at 14:05". Status changes
+ * made while n8n could not receive the webhook come from the catch-up trigger, one execution each, in order.
  */
 import { addFailurePath, firstKnown } from './failures';
 import { Flow } from './flow';
-import { byId, code, expr, filter, ghl, ifNode, noOp, tookanTrigger } from './nodes';
+import { byId, catchUpNote, code, expr, filter, ghl, ifNode, noOp, tookanCatchUp, tookanTrigger } from './nodes';
 
 const TRIGGER = 'On Tookan task status change';
+/** Both triggers lead here; the Code node reads the event from it (scripts/templates/code/describe-change.js). */
+const LINKED = 'Only tasks from GHL';
 const CONTACT = 'Find the GHL contact';
 const CHANGE = 'Describe the status change';
 
@@ -25,14 +28,17 @@ export function tookanTaskToGhl(): Flow {
 3. The GHL task's description gets a *Tookan status:* line (with the tracking link); **Successful** also marks the task completed.
 4. A timeline note is added, e.g. *Delivery #123: Started by Agent X at 14:05* (time in the task's time zone). A replayed event adds no second note.
 
+${catchUpNote('task status changes', ', for tasks dated from 7 days before to 31 days after it (one note per change; the GHL task ends in the state Tookan ended in)')}
+
 Failures are recorded on the contact (\`sync-failed\` tag + note), or stop the execution when no contact was found.`,
 		`1. Use the same **GHL** and **Tookan** credentials as template 1; set the Tookan credential's **Webhook Shared Secret**.
 2. Publish, then in Tookan (Settings › Notifications) paste the trigger's Production URL as the webhook of the task notifications and set the same shared secret.
-3. Change **Trigger On** on the trigger to choose which changes reach GHL.`,
+3. Change **Trigger On** on the trigger (and the same on the catch-up trigger) to choose which changes reach GHL.`,
 	);
 
 	const trigger = flow.add(tookanTrigger(TRIGGER, [0, 0], { statuses: NOTED_STATUSES, templateKeys: '', enrich: false }));
-	const linked = flow.add(filter('Only tasks from GHL', [1, 0], '!!$json.order_id && !!($json.customer_email || $json.customer_phone)'));
+	const catchUp = flow.add(tookanCatchUp('Catch up on status changes missed while n8n was down', [0, 1], { statuses: NOTED_STATUSES, jobTypes: [0, 1, 2, 3] }));
+	const linked = flow.add(filter(LINKED, [1, 0], '!!$json.order_id && !!($json.customer_email || $json.customer_phone)'));
 	const find = flow.add(
 		ghl(CONTACT, [2, 0], 'contact', 'findDuplicate', { email: expr('$json.customer_email'), phone: expr('$json.customer_phone') }, {
 			onError: 'continueErrorOutput',
@@ -47,34 +53,36 @@ Failures are recorded on the contact (\`sync-failed\` tag + note), or stop the e
 		}),
 	);
 	flow.add(code(CHANGE, [5, 0], 'describe-change.js'));
+	// a caught-up change that Tookan has moved on from since writes its note only
+	const current = flow.add(ifNode('Is this the latest status of the task?', [6, 0], `$('${CHANGE}').first().json.current`));
 	const update = flow.add(
-		ghl('Update the GHL task', [6, 0], 'task', 'update', {
+		ghl('Update the GHL task', [7, 0], 'task', 'update', {
 			contactId: byId(expr('$json.contactId')),
 			taskId: byId(expr('$json.taskId')),
 			updateFields: { body: expr('$json.taskBody') },
 		}, { onError: 'continueErrorOutput' }),
 	);
-	const successful = flow.add(ifNode('Did Tookan say Successful?', [7, 0], `$('${CHANGE}').first().json.successful`));
+	const successful = flow.add(ifNode('Did Tookan say Successful?', [8, 0], `$('${CHANGE}').first().json.successful`));
 	const complete = flow.add(
-		ghl('Mark the GHL task completed', [8, 0], 'task', 'markCompleted', { contactId: byId(change('contactId')), taskId: byId(change('taskId')) }, {
+		ghl('Mark the GHL task completed', [9, 0], 'task', 'markCompleted', { contactId: byId(change('contactId')), taskId: byId(change('taskId')) }, {
 			onError: 'continueErrorOutput',
 		}),
 	);
 	const notes = flow.add(
-		ghl('Get the notes of the contact', [9, 0], 'note', 'getAll', { contactId: byId(change('contactId')), returnAll: true }, {
+		ghl('Get the notes of the contact', [10, 0], 'note', 'getAll', { contactId: byId(change('contactId')), returnAll: true }, {
 			executeOnce: true,
 			alwaysOutputData: true,
 			onError: 'continueErrorOutput',
 		}),
 	);
-	flow.add(code('Skip a note already written', [10, 0], 'new-note.js'));
+	flow.add(code('Skip a note already written', [11, 0], 'new-note.js'));
 	const note = flow.add(
-		ghl('Add the timeline note', [11, 0], 'note', 'create', { contactId: byId(expr('$json.contactId')), body: expr('$json.note') }, {
+		ghl('Add the timeline note', [12, 0], 'note', 'create', { contactId: byId(expr('$json.contactId')), body: expr('$json.note') }, {
 			onError: 'continueErrorOutput',
 		}),
 	);
-	flow.chain(trigger, linked, find, isContact, tasks, CHANGE, update, successful, complete, notes, 'Skip a note already written', note);
-	flow.link(isContact, skip, 1).link(successful, notes, 1);
+	flow.chain(trigger, linked, find, isContact, tasks, CHANGE, current, update, successful, complete, notes, 'Skip a note already written', note);
+	flow.link(catchUp, linked).link(isContact, skip, 1).link(current, notes, 1).link(successful, notes, 1);
 
 	const failure = addFailurePath(flow, [5, 3], 'bring this Tookan status change to GHL', firstKnown([CONTACT, 'id']));
 	for (const node of [find, tasks, update, complete, notes, note]) flow.link(node, failure, 1);

@@ -14,9 +14,9 @@ import { contactByEmail, ghl, statuses, tookan, useTemplates, type Json } from '
 const world = useTemplates(['ghl-contact-to-tookan', 'tookan-task-to-ghl', 'lead-source-tags']);
 
 
-/** "HH:mm" of the history entry that moved the task to `label`, in the task's own time zone. */
+/** "HH:mm" of the history entry that moved the task to `label` (Tookan's `<span class='started'>`), in the task's own time zone. */
 function changedAt(task: Json, label: string): string {
-	const entry = (task.task_history as Json[]).filter((h) => String(h.description).endsWith(`to ${label}`)).pop() as Json;
+	const entry = (task.task_history as Json[]).filter((h) => String(h.label_description).startsWith(`<span class='${label.toLowerCase()}'>`)).pop() as Json;
 	return new Date(Date.parse(String(entry.creation_datetime)) - Number(task.timezone) * 60_000).toISOString().slice(11, 16);
 }
 

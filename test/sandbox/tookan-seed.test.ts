@@ -66,7 +66,8 @@ describe('seeded data looks like a real account', () => {
 
 	test('finished tasks carry their history and times in order; unassigned ones have no agent', () => {
 		const done = tasks.find((t) => t.job_status === 2)!;
-		expect(done.task_history.map((x: { label_description: string }) => x.label_description)).toEqual(['Assigned', 'Accepted', 'Started', 'Arrived', 'Successful']);
+		const statusOf = (x: { label_description: string }) => /class='(\w+)'/.exec(x.label_description)?.[1];
+		expect(done.task_history.map(statusOf)).toEqual(['created', 'assigned', 'accepted', 'started', 'arrived', 'successful']);
 		expect(done.started_datetime < done.completed_datetime).toBe(true);
 		expect(tasks.filter((t) => t.job_status === 6).every((t) => t.fleet_id === null)).toBe(true);
 		expect(tasks.filter((t) => t.job_status !== 6).every((t) => t.fleet_id !== null)).toBe(true);

@@ -63,7 +63,19 @@ test('the payload is the get_job_details task plus the webhook extras and secret
 		full_tracking_link: task.tracking_link,
 	});
 	expect(hook.completed_datetime_formatted).toMatch(/^\d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2} (am|pm)$/);
-	expect(hook.task_history.map((x: { label_description: string }) => x.label_description)).toEqual(['Assigned', 'Successful']);
+	// Tookan's own wording (a real webhook's history): created, assigned (with the agent), then "<Status> at"
+	const userId = h.module.config().userId;
+	expect(hook.task_history.map((x: { description: string }) => x.description)).toEqual([
+		`Created By Sandbox Owner-${userId}`,
+		`Assigned Ada Agent to task - ${userId}`,
+		'Successful at',
+	]);
+	expect(hook.task_history.map((x: { label_description: string }) => x.label_description)).toEqual([
+		`<span class='created'>CREATED</span>By Sandbox Owner-${userId}`,
+		`<span class='assigned'>ASSIGNED</span>Ada Agent to task - ${userId}`,
+		"<span class='successful'>SUCCESSFUL</span>at",
+	]);
+	expect(hook.task_history.map((x: { fleet_name: string | null }) => x.fleet_name)).toEqual(['Ada Agent', 'Ada Agent', 'Ada Agent']);
 });
 
 test('assigning, deleting and the P&D assignment each send their event', async () => {

@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
+	ITriggerFunctions,
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
@@ -21,6 +22,7 @@ export type ApiFunctions =
 	| IExecuteFunctions
 	| ILoadOptionsFunctions
 	| IPollFunctions
+	| ITriggerFunctions
 	| IHookFunctions
 	| IWebhookFunctions;
 

@@ -10,9 +10,10 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
  *   and saved by n8n just before it answers (see `accept` in respond.ts), so the record survives a restart
  *   and is seen by every process that receives webhooks for the workflow.
  *
- * A claim is pending until n8n has created the execution (`confirmDelivery`); a pending claim older than
- * PENDING_MS is given up (the execution was never created, e.g. the database refused it), so a later copy
- * is accepted instead of being dropped for a delivery that never ran.
+ * A claim is pending until n8n has created the execution (`confirmDelivery`). When n8n answers the request
+ * with an error instead (it could not create the execution, e.g. the database refused it), the claim is given
+ * up at once (`releaseDelivery`); a pending claim older than PENDING_MS is given up too, so a later copy is
+ * accepted instead of being dropped for a delivery that never ran.
  *
  * Retention: a key is kept for RETENTION_MS (2 hours; GHL re-sends a delivery it got a 429 for up to 6 times
  * about 10 minutes apart, about 70 minutes in all), at most MAX_KEYS per trigger (oldest forgotten first).
@@ -128,6 +129,16 @@ export function claimDelivery(fn: IWebhookFunctions, key: string, now = Date.now
 	memory.delete(hashed);
 	memory.set(hashed, { slot: slotOf(now), at: now, confirmed: false });
 	return { first: true, hashed };
+}
+
+/**
+ * Gives up a claim whose execution n8n could not create (it answered the request with an error), so that
+ * the sender's next copy is taken at once instead of after PENDING_MS.
+ */
+export function releaseDelivery(fn: IWebhookFunctions, hashed: string, now = Date.now()): void {
+	if (fn.getMode() === 'manual') return;
+	const memory = memoryOf(triggerScope(fn), now);
+	if (memory.get(hashed)?.confirmed === false) memory.delete(hashed);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Storing a new task (a draft from layout.ts): ids, hash and token, the implicit customer, the first
  * status (assigned when it has an agent, auto-assigned when asked and someone is free, else unassigned),
- * the first history entry and the creation webhooks (REQUEST_RECEIVED, then AGENT_ASSIGNED when it
+ * the first history entries (created, and assigned when it has an agent) and the creation webhooks (REQUEST_RECEIVED, then AGENT_ASSIGNED when it
  * starts assigned).
  */
 import { createHash } from 'node:crypto';
@@ -48,7 +48,8 @@ export function insertTask(env: Env, task: Task, opts: InsertOptions = {}): Task
 	if (task.fleet_id === null && task.auto_assignment === 1) task.fleet_id = pickAgent(state, task.team_id, task.tags)?.fleet_id ?? null;
 	task.job_status = task.fleet_id === null ? JOB.UNASSIGNED : JOB.ASSIGNED;
 	if (task.fleet_id !== null && task.team_id === null) task.team_id = state.agents.get(task.fleet_id)?.team_id ?? null;
-	addHistory(env, task, 'Task created', at);
+	addHistory(env, task, 'created', at);
+	if (task.job_status === JOB.ASSIGNED) addHistory(env, task, JOB.ASSIGNED, at);
 	state.tasks.set(task.job_id, task);
 	if (!opts.quiet) {
 		emitTask(env, task, CREATED_TEMPLATE);

@@ -26,18 +26,31 @@ export function* liveTasks(state: State): Generator<Task> {
 	for (const t of state.tasks.values()) if (t.job_status !== JOB.DELETED) yield t;
 }
 
-export function addHistory(env: Env, t: Task, description: string, at: number): void {
+/**
+ * One `task_history` entry in Tookan's own words (reference: a real webhook, reference/tookan.md S9): the
+ * creation "Created By <user>-<user_id>", an assignment "Assigned <agent> to task - <user_id>", any other
+ * status "<Status> at"; `label_description` starts with `<span class='<status>'><STATUS></span>`. The entry
+ * carries the task's agent at that moment (null when it has none).
+ */
+export function addHistory(env: Env, t: Task, change: 'created' | number, at: number): void {
 	const agent = t.fleet_id === null ? undefined : env.state.agents.get(t.fleet_id);
+	const userId = env.config().userId;
+	const [word, rest] =
+		change === 'created'
+			? ['Created', `By Sandbox Owner-${userId}`]
+			: change === JOB.ASSIGNED
+				? ['Assigned', `${agent ? agentName(agent) : 'an agent'} to task - ${userId}`]
+				: [STATUS_INFO[change].label, 'at'];
 	t.history.push({
 		id: nextId(env.state, 'history'),
 		job_id: t.job_id,
 		fleet_id: t.fleet_id,
-		fleet_name: agent ? agentName(agent) : '',
-		latitude: agent?.latitude ?? '',
-		longitude: agent?.longitude ?? '',
+		fleet_name: agent ? agentName(agent) : null,
+		latitude: agent?.latitude ?? null,
+		longitude: agent?.longitude ?? null,
 		type: 'state_changed',
-		description,
-		label_description: STATUS_INFO[t.job_status].label,
+		description: `${word} ${rest}`,
+		label_description: `<span class='${word.toLowerCase()}'>${word.toUpperCase()}</span>${rest}`,
 		at,
 	});
 }
@@ -51,10 +64,9 @@ function stamp(t: Task, status: number, at: number): void {
 
 export function changeStatus(env: Env, t: Task, status: number, opts: ChangeOptions = {}): void {
 	const at = opts.at ?? env.now();
-	const from = STATUS_INFO[t.job_status].label;
 	t.job_status = status;
 	stamp(t, status, at);
-	addHistory(env, t, `Status updated from ${from} to ${STATUS_INFO[status].label}`, at);
+	addHistory(env, t, status, at);
 	if (!opts.quiet) emitTask(env, t);
 }
 

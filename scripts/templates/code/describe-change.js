@@ -1,9 +1,11 @@
 // What GHL gets for this Tookan status change: the linked GHL task (the one whose id is the Tookan
 // Order ID), a status line for its description, whether to complete it, and the timeline note, e.g.
 // "Delivery #123: Started by Agent X at 14:05". No output when the contact has no such task.
+// The event comes from the Tookan Trigger or, for a change n8n missed, from the catch-up trigger; a caught-up
+// change that is not the task's latest (`catch_up.latest` false) only adds its note (`current` false).
 // The Code node runs the body of this function; n8n provides $ and $input.
 module.exports = function describeChange($, $input) {
-	const event = $('On Tookan task status change').first().json;
+	const event = $('Only tasks from GHL').first().json;
 	const contact = $('Find the GHL contact').first().json;
 	const task = $input.all().map((item) => item.json).find((t) => t.id && String(t.id) === String(event.order_id));
 	if (!task) return [];
@@ -43,6 +45,7 @@ module.exports = function describeChange($, $input) {
 				taskId: task.id,
 				jobId: event.job_id,
 				status,
+				current: !(event.catch_up && event.catch_up.latest === false),
 				successful: status === 2,
 				taskBody: [...kept, `${STATUS_LINE} ${what} at ${time}${tracking}`].join('\n'),
 				note: `${KIND[Number(event.job_type)] ?? 'Task'} #${event.job_id}: ${what} at ${time}`,

@@ -35,7 +35,7 @@ describe('describe-change.js (template 3)', () => {
 		task_history: [{ creation_datetime: '2026-05-01T08:35:10.000Z' }, { creation_datetime: '2026-05-01T08:30:00.000Z' }],
 	};
 	const describe_ = (overrides: Json, tasks: Json[] = [{ id: 'GhlTask1', body: 'Bring the parcel\nTookan status: Assigned to Agent X at 14:00' }]) =>
-		run('describe-change.js', { 'On Tookan task status change': [{ ...event, ...overrides }], 'Find the GHL contact': [{ id: 'Contact1', found: true }] }, tasks);
+		run('describe-change.js', { 'Only tasks from GHL': [{ ...event, ...overrides }], 'Find the GHL contact': [{ id: 'Contact1', found: true }] }, tasks);
 
 	it('writes "Delivery #123: Started by Agent X at 14:05" in the task\'s time zone and replaces the status line', () => {
 		expect(describe_({})).toEqual([
@@ -44,6 +44,7 @@ describe('describe-change.js (template 3)', () => {
 				taskId: 'GhlTask1',
 				jobId: 123,
 				status: 1,
+				current: true,
 				successful: false,
 				note: 'Delivery #123: Started by Agent X at 14:05',
 				taskBody: 'Bring the parcel\nTookan status: Started by Agent X at 14:05 - tracking: https://track.example/abc',
@@ -58,6 +59,11 @@ describe('describe-change.js (template 3)', () => {
 		expect(note({ job_status: 4, job_type: 0 })).toBe('Pickup #123: Agent X arrived at 14:05');
 		expect(note({ job_status: 3, job_type: 2 })).toBe('Appointment #123: Failed (Agent X) at 14:05');
 		expect(note({ job_status: 9, fleet_name: '', timezone: '300' })).toBe('Delivery #123: Cancelled at 03:35');
+	});
+
+	it('leaves the task alone (note only) for a caught-up change Tookan has moved on from', () => {
+		expect(describe_({ catch_up: { latest: false } })[0]).toMatchObject({ current: false, note: 'Delivery #123: Started by Agent X at 14:05' });
+		expect(describe_({ catch_up: { latest: true } })[0].current).toBe(true);
 	});
 
 	it('gives nothing when the contact has no task with the Order ID', () => {

@@ -9,8 +9,10 @@ import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { Ghl } from '../../../nodes/Ghl/Ghl.node';
 import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
+import { GhTriggerl } from '../../../nodes/GhTriggerl/GhTriggerl.node';
 import { Tookan } from '../../../nodes/Tookan/Tookan.node';
 import { TookanTrigger } from '../../../nodes/TookanTrigger/TookanTrigger.node';
+import { TTriggerookan } from '../../../nodes/TTriggerookan/TTriggerookan.node';
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
 import { PACKAGE_NAME } from '../../../scripts/harness/paths';
 import { render, templateFile, TEMPLATES, WORKFLOWS_DIR } from '../../../scripts/templates/catalogue';
@@ -29,7 +31,7 @@ interface Workflow {
 }
 
 const DESCRIPTIONS: Record<string, INodeTypeDescription> = Object.fromEntries(
-	[new Ghl(), new Tookan(), new GhlTrigger(), new TookanTrigger()].map((node) => [`${PACKAGE_NAME}.${node.description.name}`, node.description]),
+	[new Ghl(), new Tookan(), new GhlTrigger(), new TookanTrigger(), new GhTriggerl(), new TTriggerookan()].map((node) => [`${PACKAGE_NAME}.${node.description.name}`, node.description]),
 );
 const ACTION_TYPES = [`${PACKAGE_NAME}.ghl`, `${PACKAGE_NAME}.tookan`];
 

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
 import { hashKey } from '../../../nodes/shared/trigger/deliveries';
-import { deliver, lifecycle, rawOf, type Delivery } from './webhook-context';
+import { deliver, lifecycle, rawOf, webhookContext, type Delivery } from './webhook-context';
 
 const ed = generateKeyPairSync('ed25519');
 const stranger = generateKeyPairSync('ed25519');
@@ -102,6 +102,44 @@ describe('GHL Trigger webhook(): Marketplace app deliveries', () => {
 		expect(Object.values(staticData.deliveries as IDataObject)).toEqual([hashKey(`webhookId:${body.webhookId}`)]);
 	});
 
+	it('records when the workflow last took a delivery (what the catch-up triggers start from), once n8n created the execution', async () => {
+		const staticData: IDataObject = {};
+		const before = Date.now();
+		await deliver(node, { parameters: appParameters(), delivery: signed(event()), staticData, workflowId: 'wf-receipt' });
+		expect(staticData.webhookReceivedAt).toBeGreaterThanOrEqual(before);
+	});
+
+	it('turns the 5xx n8n answers when it cannot create the execution into 429, and takes the next copy of that delivery', async () => {
+		const staticData: IDataObject = {};
+		const delivery = signed(event());
+		const options = { parameters: appParameters(), delivery, staticData, workflowId: 'wf-refused', mode: 'webhook' };
+		const { fn, response } = webhookContext(options);
+		const result = await node.webhook!.call(fn);
+		expect(result.workflowData).toHaveLength(1);
+		// n8n could not create the execution: it answers the request itself (response-helper's sendErrorResponse)
+		fn.getResponseObject().status(500).json({ code: 500, message: 'There was a problem executing the workflow' });
+		expect(response).toMatchObject({ statusCode: 429, headers: { 'retry-after': '60' } });
+		expect(staticData.webhookReceivedAt).toBeUndefined();
+		// GHL's next copy is taken, not dropped as a duplicate of a delivery that never ran
+		const copy = await deliver(node, options);
+		expect(copy.items).toHaveLength(1);
+		// a status below 500 is left as it is
+		fn.getResponseObject().status(404);
+		expect(response.statusCode).toBe(404);
+	});
+
+	it('answers 429 when taking a delivery fails unexpectedly', async () => {
+		const { fn, response } = webhookContext({ parameters: appParameters(), delivery: signed(event()) });
+		const broken = Object.assign(Object.create(fn) as object, {
+			getWorkflowStaticData: () => {
+				throw new Error('the static data is unreadable');
+			},
+		}) as unknown as typeof fn;
+		const result = await node.webhook!.call(broken);
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response).toMatchObject({ statusCode: 429, body: { received: false, retry: true } });
+	});
+
 	it('acknowledges events and locations that are not selected without starting', async () => {
 		const task = await deliver(node, {
 			parameters: appParameters({ events: ['ContactCreate'] }),
@@ -162,9 +200,9 @@ describe('GHL Trigger webhook(): Marketplace app deliveries', () => {
 		expect(utc.items).toHaveLength(1);
 	});
 
-	it('answers 500 and starts nothing when the key override is not a key', async () => {
+	it('answers 429 (GHL sends it again later) and starts nothing when the key override is not a key', async () => {
 		const run = await deliver(node, { parameters: appParameters({}, { publicKey: 'not-a-key' }), delivery: signed(event()) });
-		expect(run.response.statusCode).toBe(500);
+		expect(run.response).toMatchObject({ statusCode: 429, headers: { 'retry-after': '60' }, body: { received: false, retry: true } });
 		expect(run.items).toBeUndefined();
 	});
 });
@@ -242,9 +280,9 @@ describe('GHL Trigger webhook(): workflow Webhook action deliveries', () => {
 		expect(missing.items).toBeUndefined();
 	});
 
-	it('refuses everything while the token is too short', async () => {
+	it('refuses everything while the token is too short, with 429 so that GHL sends it again once it is fixed', async () => {
 		const run = await deliver(node, { parameters: { ...parameters, secretToken: 'short' }, delivery: { body: payload, query: { token: 'short' } } });
-		expect(run.response.statusCode).toBe(500);
+		expect(run.response.statusCode).toBe(429);
 		expect(run.items).toBeUndefined();
 	});
 });

@@ -65,13 +65,13 @@ describe('Tookan Trigger webhook()', () => {
 		expect(missing.items).toBeUndefined();
 	});
 
-	it('answers 500 when the credential has no shared secret (nothing would be safe to accept)', async () => {
+	it('answers 429 when the credential has no shared secret (nothing would be safe to accept; try again later)', async () => {
 		const run = await deliver(node, {
 			parameters: parameters(),
 			credentials: { tookanApi: { ...credentials.tookanApi, sharedSecret: '' } },
 			delivery: { body: delivery({ tookan_shared_secret: '' }) },
 		});
-		expect(run.response.statusCode).toBe(500);
+		expect(run.response.statusCode).toBe(429);
 		expect(run.items).toBeUndefined();
 	});
 

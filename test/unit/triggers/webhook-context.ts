@@ -28,6 +28,7 @@ export interface Delivery {
 export interface RecordedResponse {
 	statusCode?: number;
 	body?: unknown;
+	headers?: Record<string, string>;
 }
 
 export interface WebhookRun {
@@ -61,8 +62,13 @@ export function webhookContext(options: DeliveryOptions) {
 	const parsed = typeof delivery.body === 'string' ? (JSON.parse(delivery.body) as IDataObject) : (delivery.body as IDataObject);
 	const response: RecordedResponse = {};
 	const res = {
+		headersSent: false,
 		status(code: number) {
 			response.statusCode = code;
+			return res;
+		},
+		setHeader(name: string, value: string) {
+			response.headers = { ...response.headers, [name.toLowerCase()]: value };
 			return res;
 		},
 		json(body: unknown) {

@@ -203,7 +203,7 @@ export const agentCases: Case[] = [
 			const job = await createDelivery(h, { fleet_id: w.otherFleetId });
 			await h.call('update_task_status', { job_id: job, job_status: 7 });
 			const res = expectOk(await h.call('fleet_activity_timeline', { fleet_id: w.otherFleetId, date: '2025-03-10' }));
-			expect(res.data).toContainEqual(expect.objectContaining({ job_id: job, label: 'Accepted' }));
+			expect(res.data).toContainEqual(expect.objectContaining({ job_id: job, description: 'Accepted at' }));
 		},
 	},
 	{
