@@ -13,6 +13,7 @@ import { connection, contactsSince, fullContact, newestContact } from '../GhlPol
 import { catchUpNotice, lookBackMinutes, lookBackProperty } from '../shared/catchup/properties';
 import { startCatchUp } from '../shared/catchup/run';
 import { authenticationProperty, ghlCredentials, locationOverrideProperty } from '../shared/ghl';
+import { GHL_DESCRIPTION } from '../shared/legacy';
 import { MINUTE } from '../shared/time';
 import { CATCH_UP_EVENTS, catchUpInfo, catchUpOutput, contactChanges, eventOf, type CatchUpEvent } from './changes';
 
@@ -49,7 +50,8 @@ export class GhTriggerl implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "Missed: " + $parameter["events"].join(", ") }}',
-		description: 'Catches up on HighLevel (GHL) contacts created or changed while the GHL Trigger could not receive',
+		// the one GHL entry of the node panel shows the description of the last trigger merged into it (nodes/shared/legacy.ts)
+		description: GHL_DESCRIPTION,
 		defaults: {
 			name: 'GHL Catch-Up Trigger',
 		},
@@ -64,7 +66,7 @@ export class GhTriggerl implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
-				options: Object.entries(CATCH_UP_EVENTS).map(([value, event]) => ({ name: event.name, value, description: event.description })),
+				options: Object.entries(CATCH_UP_EVENTS).map(([value, event]) => ({ name: event.name, value, description: event.description, action: event.action })),
 				default: ['ContactCreate', 'ContactUpdate'],
 				description: 'Each output item is the contact with "type" ContactCreate or ContactUpdate, as the GHL Trigger outputs it',
 			},

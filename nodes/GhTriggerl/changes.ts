@@ -11,8 +11,8 @@ import { serviceInstant } from '../shared/time';
 import type { GhlContext } from '../shared/ghl';
 
 export const CATCH_UP_EVENTS = {
-	ContactCreate: { name: 'Contact Created', description: 'A contact added while the GHL Trigger was not receiving' },
-	ContactUpdate: { name: 'Contact Updated', description: 'A contact changed while the GHL Trigger was not receiving' },
+	ContactCreate: { name: 'Contact Created', description: 'A contact added while the GHL Trigger was not receiving', action: 'On contact created (catch-up after downtime)' },
+	ContactUpdate: { name: 'Contact Updated', description: 'A contact changed while the GHL Trigger was not receiving', action: 'On contact updated (catch-up after downtime)' },
 } as const;
 
 export type CatchUpEvent = keyof typeof CATCH_UP_EVENTS;

@@ -30,7 +30,7 @@ const description = (name: string): INodeTypeDescription => ourNode(type(name))!
 
 /** The triggers n8n lists for a trigger node: one per option of its "Trigger On" field, by the option's action. */
 function triggerLabels(name: string): string[] {
-	const field = description(name).properties.find((p) => p.displayName === 'Trigger On');
+	const field = description(name).properties.find((p) => p.displayName === 'Trigger On' || (name === 'ghTriggerl' && p.name === 'events'));
 	return ((field?.options ?? []) as Array<{ action?: string }>).map((o) => o.action ?? '');
 }
 
@@ -59,8 +59,8 @@ it('the GHL entry holds the GHL Trigger\'s events, the GHL Poll Trigger\'s and e
 	await panel.openEntry(type('ghl'));
 	await screenshot(world.editor.page, 'palette-ghl', 'palette-ghl');
 	const entry = await panel.readEntry();
-	const triggers = [...triggerLabels('ghlTrigger'), ...triggerLabels('gTriggerhl')];
-	expect(triggers).toHaveLength(28);
+	const triggers = [...triggerLabels('ghlTrigger'), ...triggerLabels('gTriggerhl'), ...triggerLabels('ghTriggerl')];
+	expect(triggers).toHaveLength(30);
 	expect(entry.counts).toEqual({ Triggers: triggers.length, Actions: actionCount('ghl') });
 	expect(entry.lists.Triggers).toEqual(triggers);
 	expect(entry.lists.Actions).toHaveLength(actionCount('ghl'));
