@@ -20,20 +20,43 @@ import {
 } from '../shared/ghl';
 import { executeResources, findOperation, requestOptionsProperty, type Service } from '../shared/run';
 import * as listSearch from '../GhlContacts/methods/listSearch';
-import { nameCustomFields } from '../GhlContacts/methods/customFields';
+import { nameCustomFields, readCustomFields } from '../GhlContacts/methods/customFields';
+import * as resourceMapping from '../GhlContacts/methods/resourceMapping';
+import { definitionsOf, type CustomFieldDefinition } from '../GhlContacts/resources/contact/mapper';
 import * as loadOptions from '../GhlContacts/methods/loadOptions';
 import { resources } from '../GhlContacts/resources';
 
-const service: Service = {
-	adapter: ghlAdapter,
-	async context(fn, itemIndex) {
-		const authentication = fn.getNodeParameter('authentication', 0);
-		const options = fn.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
-		const context = await ghlContext(fn, authentication, options.locationId);
-		requireLocation(context);
-		return context;
-	},
-};
+/** Contact operations whose fields come through the resource mapper from version 2 on. */
+const MAPPED = ['create', 'update', 'upsert'];
+
+/**
+ * The service for one run. Where the resource mapper is used, the context also carries the location's
+ * custom field definitions (one GET per location and run, before any item is sent): the mapper checks
+ * every value against its field's type and options with them.
+ */
+function serviceFor(fn: IExecuteFunctions): Service {
+	const mapped =
+		fn.getNode().typeVersion >= 2 &&
+		fn.getNodeParameter('resource', 0) === 'contact' &&
+		MAPPED.includes(fn.getNodeParameter('operation', 0) as string);
+	const definitions = new Map<string, Promise<CustomFieldDefinition[]>>();
+	return {
+		adapter: ghlAdapter,
+		async context(fn, itemIndex) {
+			const authentication = fn.getNodeParameter('authentication', 0);
+			const options = fn.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
+			const context = await ghlContext(fn, authentication, options.locationId);
+			const locationId = requireLocation(context);
+			if (!mapped) return context;
+			let known = definitions.get(locationId);
+			if (!known) {
+				known = readCustomFields(fn, context).then(definitionsOf);
+				definitions.set(locationId, known);
+			}
+			return { ...context, customFieldDefinitions: (await known) as unknown as IDataObject[] };
+		},
+	};
+}
 
 /**
  * The GHL action node. Its type name `ghl` is what n8n's node panel needs to show it together with the GHL
@@ -46,7 +69,8 @@ export class Ghl implements INodeType {
 		name: 'ghl',
 		icon: { light: 'file:../../icons/ghl.svg', dark: 'file:../../icons/ghl.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: subtitleOf(resources),
 		description: GHL_DESCRIPTION,
 		defaults: { name: 'GHL' },
@@ -79,7 +103,7 @@ export class Ghl implements INodeType {
 		],
 	};
 
-	methods = { loadOptions, listSearch };
+	methods = { loadOptions, listSearch, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = findOperation(
@@ -96,7 +120,7 @@ export class Ghl implements INodeType {
 				location: 'outputPane',
 			});
 		}
-		const output = await executeResources(this, resources, service);
+		const output = await executeResources(this, resources, serviceFor(this));
 		if (this.getNodeParameter('resource', 0) === 'contact') await nameCustomFields(this, output[0], authentication);
 		return output;
 	}

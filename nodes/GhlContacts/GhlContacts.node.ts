@@ -15,6 +15,9 @@ export class GhlContacts extends Ghl implements INodeType {
 		...current,
 		displayName: 'GHL Contacts',
 		name: 'ghlContacts',
+		// the former type stays at version 1: the fields as a collection, as workflows saved with it have them
+		version: 1,
+		defaultVersion: undefined,
 		icon: current.icon,
 		subtitle: current.subtitle,
 		description: formerTypeOf('the GHL node'),

@@ -48,11 +48,15 @@ interface Sink {
 	timeZone: string;
 	/** ParseContext.aside values: group → parameter name → value. */
 	aside: Record<string, IDataObject>;
+	service?: IDataObject;
+	item?: IDataObject;
 }
 
 function parseContext(sink: Sink, name: string): ParseContext {
 	return {
 		timeZone: sink.timeZone,
+		service: sink.service,
+		item: sink.item,
 		aside: (group, value, within) => {
 			sink.aside[group] = { ...(sink.aside[group] ?? {}), [within ? `${name}.${within}` : name]: value };
 		},
@@ -69,7 +73,7 @@ function place(sink: Sink, where: Place, key: string, value: unknown): void {
 }
 
 /** Runs a parser step and turns its FieldError into a ParameterError carrying the field's label. */
-function labelled<T>(label: string, step: () => T): T {
+export function labelled<T>(label: string, step: () => T): T {
 	let failure: unknown;
 	let result: T | undefined;
 	try {
@@ -124,6 +128,14 @@ export function isShown(property: INodeProperties, valueOf: (name: string) => un
 	return show.every(Boolean) && !(hide.length && hide.every(Boolean));
 }
 
+/** Whether a parameter's `@version` display condition (plain version numbers) admits the node's version. */
+export function versionShows(property: INodeProperties, version: number): boolean {
+	const show = property.displayOptions?.show?.['@version'] as unknown[] | undefined;
+	const hide = property.displayOptions?.hide?.['@version'] as unknown[] | undefined;
+	if (show && !show.includes(version)) return false;
+	return !(hide && hide.includes(version));
+}
+
 function takeChildren(children: Field[], values: IDataObject, parentLabel: string, sink: Sink): void {
 	for (const child of children) {
 		if (!(child.property.name in values)) continue;
@@ -150,7 +162,10 @@ export function buildRequest(
 		bodyUsed: operation.body !== undefined,
 		timeZone: workflowTimeZone(fn),
 		aside: {},
+		service: context,
+		item: fn.getInputData?.()?.[itemIndex]?.json,
 	};
+	const version = fn.getNode?.()?.typeVersion ?? 1;
 	for (const entry of operation.context ?? []) {
 		const value = context[entry.from];
 		if (value !== undefined && value !== '') place(sink, entry.in, entry.key, value);
@@ -158,6 +173,7 @@ export function buildRequest(
 	const read = (name: string, fallback?: unknown) => fn.getNodeParameter(name, itemIndex, fallback as never) as unknown;
 	const defaults = new Map(operation.fields.map((f) => [f.property.name, f.property.default]));
 	for (const field of operation.fields) {
+		if (!versionShows(field.property, version)) continue;
 		if (!isShown(field.property, (name) => read(name, defaults.get(name)))) continue;
 		take(field, read(field.property.name, field.property.default), field.property.displayName, sink);
 	}

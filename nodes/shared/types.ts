@@ -17,6 +17,10 @@ export interface ParseContext {
 	 * appears in the item's output under `group`, by the parameter's name (+ `.within`, e.g. a row's field).
 	 */
 	aside?: (group: string, value: string, within?: string) => void;
+	/** The values the service resolved for the item (Service.context), e.g. a location's custom fields. */
+	service?: IDataObject;
+	/** The input item's JSON (a resource mapper's "Map Automatically" reads it). */
+	item?: IDataObject;
 }
 
 /**

@@ -11,6 +11,10 @@ const CUSTOM_FIELDS: Array<[string, string, CustomFieldType, string[]?]> = [
 	['Interests', 'interests', 'MULTIPLE_OPTIONS', ['Plumbing', 'Heating', 'Solar', 'Dental']],
 	['Newsletter topics', 'newsletter_topics', 'CHECKBOX', ['News', 'Offers', 'Events']],
 	['Renewal date', 'renewal_date', 'DATE'],
+	['Preferred channel', 'preferred_channel', 'RADIO', ['Phone', 'Email', 'SMS']],
+	['Office phone', 'office_phone', 'PHONE'],
+	['Past addresses', 'past_addresses', 'TEXTBOX_LIST'],
+	['Contract file', 'contract_file', 'FILE_UPLOAD'],
 ];
 const TAGS = ['vip', 'lead', 'customer', 'newsletter'];
 const CAMPAIGNS = ['Welcome series', 'Win-back'];

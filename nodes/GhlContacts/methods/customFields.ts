@@ -36,9 +36,14 @@ interface Definition {
 	key?: string;
 }
 
-async function definitions(fn: IExecuteFunctions, context: GhlContext): Promise<Map<string, Definition>> {
+/** GET /locations/{locationId}/customFields?model=contact for the node's location. */
+export async function readCustomFields(fn: IExecuteFunctions, context: GhlContext): Promise<IDataObject> {
 	const path = `/locations/${encodeURIComponent(String(context.locationId))}/customFields`;
-	const answer = await send(fn, ghlAdapter, standaloneRequest(context, 'GET', path, { query: { model: 'contact' } }));
+	return await send(fn, ghlAdapter, standaloneRequest(context, 'GET', path, { query: { model: 'contact' } }));
+}
+
+async function definitions(fn: IExecuteFunctions, context: GhlContext): Promise<Map<string, Definition>> {
+	const answer = await readCustomFields(fn, context);
 	return new Map(list(answer, 'customFields').map((c) => [String(c.id), { name: String(c.name), ...(c.fieldKey ? { key: String(c.fieldKey) } : {}) }]));
 }
 

@@ -32,6 +32,7 @@ export function applyCustomFields(
 			continue;
 		}
 		const value = coerce(definition, raw);
+		if (value === DROPPED) continue;
 		if (value === undefined) messages.push(`customFields: invalid value for ${definition.fieldKey} (${definition.dataType})`);
 		else values[definition.id] = value;
 	}
@@ -48,7 +49,20 @@ export function findDefinition(state: GhlState, locationId: string, item: Record
 	return state.customFieldsOf(locationId).find((f) => f.fieldKey === key);
 }
 
+/** GHL answers 200 and silently keeps nothing for an option value that is not one of the field's options. */
+const DROPPED = Symbol('dropped');
+const OPTIONS = new Set(['SINGLE_OPTIONS', 'RADIO']);
+
 function coerce(definition: CustomFieldDefinition, raw: unknown): unknown {
+	const choices = definition.picklistOptions;
+	if (OPTIONS.has(definition.dataType) && choices) {
+		return typeof raw === 'string' && choices.includes(raw) ? raw : DROPPED;
+	}
+	if (LISTS.has(definition.dataType) && choices) {
+		const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : [];
+		const kept = list.filter((v): v is string => typeof v === 'string' && choices.includes(v));
+		return kept.length ? kept : DROPPED;
+	}
 	if (NUMERIC.has(definition.dataType)) {
 		const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
 		return Number.isFinite(n) ? n : undefined;

@@ -6,6 +6,7 @@ import { serviceInstant } from '../../../shared/time';
 import type { BuiltRequest, Operation, RunContext } from '../../../shared/types';
 import { locationInBody, WRITE } from '../common';
 import { contactFields, CREATE_FIELDS, pick, simplifyContact } from './fields';
+import { applyMapper, mapperField, v1 } from './mapper';
 
 /** Looks up the contact GHL treats as the same person (email first, then phone). */
 export async function findDuplicate(ctx: RunContext, request: BuiltRequest): Promise<IDataObject | undefined> {
@@ -39,8 +40,9 @@ export const create: Operation = {
 	context: locationInBody,
 	options: { scopes: WRITE },
 	fields: [
-		contactFields.email,
-		contactFields.phone,
+		v1(contactFields.email),
+		v1(contactFields.phone),
+		mapperField('add'),
 		f.options(
 			'duplicateHandling',
 			'If a Duplicate Exists',
@@ -59,9 +61,10 @@ export const create: Operation = {
 			],
 			{ default: 'create', sort: false },
 		),
-		f.collection('additionalFields', 'Additional Fields', pick(...CREATE_FIELDS)),
+		v1(f.collection('additionalFields', 'Additional Fields', pick(...CREATE_FIELDS))),
 		f.simplify,
 	],
+	check: applyMapper,
 	recover: recoverCreated,
 	async run(ctx, request) {
 		const shown = (c: IDataObject) => (request.params.simplify === true ? simplifyContact(c) : c);

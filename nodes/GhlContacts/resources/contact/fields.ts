@@ -37,7 +37,7 @@ const GHL_DATE_FORMS: Array<[RegExp, (m: RegExpExecArray) => string[]]> = [
  * A date of birth, sent as YYYY-MM-DD: the calendar date as written or picked, never moved by a time zone
  * (see shared/time.ts); also the forms GHL documents, month first (03/14/1988 is March 14).
  */
-const dateOfBirth: Parser = (value, context) => {
+export const dateOfBirth: Parser = (value, context) => {
 	if (isEmpty(value)) return undefined;
 	const text = typeof value === 'string' ? value.trim() : '';
 	for (const [form, parts] of GHL_DATE_FORMS) {

@@ -6,6 +6,7 @@ import type { Operation, Resource } from '../../../shared/types';
 import { businessId, contactId, locationInBody, locationInQuery, READ, WRITE } from '../common';
 import { create, findDuplicate } from './create';
 import { contactFields, pick, simplifyContact, UPDATE_FIELDS } from './fields';
+import { applyMapper, mapperField, v1 } from './mapper';
 import { searchContacts, searchFields } from './search';
 import { upsert } from './upsert';
 
@@ -31,11 +32,15 @@ const update: Operation = {
 	options: { scopes: WRITE },
 	fields: [
 		contactId(),
-		f.collection('updateFields', 'Update Fields', pick(...UPDATE_FIELDS), {
-			description: 'Tags given here replace all of the contact\'s tags; use Tag › Add to keep existing ones',
-		}),
+		v1(
+			f.collection('updateFields', 'Update Fields', pick(...UPDATE_FIELDS), {
+				description: 'Tags given here replace all of the contact\'s tags; use Tag › Add to keep existing ones',
+			}),
+		),
+		mapperField('update'),
 		f.simplify,
 	],
+	check: applyMapper,
 	output: { root: 'contact', simplify: simplifyContact },
 };
 

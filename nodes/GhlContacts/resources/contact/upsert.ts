@@ -5,6 +5,7 @@ import { ParameterError } from '../../../shared/request';
 import type { Operation } from '../../../shared/types';
 import { locationInBody, WRITE } from '../common';
 import { contactFields, CREATE_FIELDS, pick, simplifyContact } from './fields';
+import { applyMapper, mapperField, v1 } from './mapper';
 
 const COMPARED = ['email', 'phone', 'firstName', 'lastName', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country', 'website', 'source'];
 
@@ -34,20 +35,24 @@ export const upsert: Operation = {
 			'upsertNotice',
 			'Finds the contact by Email or Phone, in the order the location\'s "Allow Duplicate Contact" setting gives, and updates it; creates a contact when none matches. Give an Email or a Phone.',
 		),
-		contactFields.email,
-		contactFields.phone,
-		f.collection('additionalFields', 'Additional Fields', [
-			...pick(...CREATE_FIELDS),
-			f.boolean('createNewIfDuplicateAllowed', 'Create New If Duplicates Allowed', {
-				in: 'body',
-				description:
-					'Whether to always create a new contact when the location allows duplicate contacts (otherwise the match is updated)',
-			}),
-		]),
+		v1(contactFields.email),
+		v1(contactFields.phone),
+		mapperField('upsert'),
+		v1(
+			f.collection('additionalFields', 'Additional Fields', [
+				...pick(...CREATE_FIELDS),
+				f.boolean('createNewIfDuplicateAllowed', 'Create New If Duplicates Allowed', {
+					in: 'body',
+					description:
+						'Whether to always create a new contact when the location allows duplicate contacts (otherwise the match is updated)',
+				}),
+			]),
+		),
 		f.simplify,
 	],
 	// GHL matches an upsert on email or phone: without either it creates a new contact every time
 	check(request) {
+		applyMapper(request);
 		if (request.body?.email === undefined && request.body?.phone === undefined) {
 			throw new ParameterError(
 				'Email',

@@ -1,0 +1,293 @@
+import type { FieldType, IDataObject, INodeProperties, ResourceMapperField, ResourceMapperValue } from 'n8n-workflow';
+
+import { list } from '../../methods/api';
+import * as parse from '../../../shared/parse';
+import { FieldError, isEmpty, quote } from '../../../shared/parse';
+import { labelled, ParameterError } from '../../../shared/request';
+import type { Field, ParseContext, Parser } from '../../../shared/types';
+import { contactFields, dateOfBirth } from './fields';
+
+/** A custom field of the location as GET /locations/{locationId}/customFields (model contact) gives it. */
+export interface CustomFieldDefinition {
+	id: string;
+	name: string;
+	fieldKey?: string;
+	dataType?: string;
+	picklistOptions?: string[];
+}
+
+/** The location's contact custom fields (GET /locations/{locationId}/customFields?model=contact). */
+export function definitionsOf(answer: IDataObject): CustomFieldDefinition[] {
+	return list(answer, 'customFields')
+		.filter((c) => c.id && (c.model === undefined || c.model === 'contact'))
+		.map((c) => ({
+			id: String(c.id),
+			name: String(c.name ?? c.id),
+			...(c.fieldKey ? { fieldKey: String(c.fieldKey) } : {}),
+			...(c.dataType ? { dataType: String(c.dataType) } : {}),
+			...(Array.isArray(c.picklistOptions) ? { picklistOptions: (c.picklistOptions as unknown[]).map(String) } : {}),
+		}));
+}
+
+export type Mode = 'add' | 'update' | 'upsert';
+
+/** GHL's standard contact fields as mapper columns; `modes` limits a column to the operations GHL takes it on. */
+const STANDARD: Array<{ id: string; name: string; type: FieldType; modes?: Mode[]; match?: boolean }> = [
+	{ id: 'email', name: 'Email', type: 'string', match: true },
+	{ id: 'phone', name: 'Phone', type: 'string', match: true },
+	{ id: 'firstName', name: 'First Name', type: 'string' },
+	{ id: 'lastName', name: 'Last Name', type: 'string' },
+	{ id: 'name', name: 'Full Name', type: 'string' },
+	{ id: 'companyName', name: 'Company Name', type: 'string', modes: ['add', 'upsert'] },
+	{ id: 'gender', name: 'Gender', type: 'string', modes: ['add', 'upsert'] },
+	{ id: 'address1', name: 'Address', type: 'string' },
+	{ id: 'city', name: 'City', type: 'string' },
+	{ id: 'state', name: 'State', type: 'string' },
+	{ id: 'postalCode', name: 'Postal Code', type: 'string' },
+	{ id: 'country', name: 'Country', type: 'string' },
+	{ id: 'website', name: 'Website', type: 'string' },
+	{ id: 'timezone', name: 'Timezone', type: 'string' },
+	{ id: 'source', name: 'Source', type: 'string' },
+	{ id: 'dateOfBirth', name: 'Date of Birth', type: 'dateTime' },
+	{ id: 'tags', name: 'Tags', type: 'string' },
+	{ id: 'assignedTo', name: 'Assigned To (User ID)', type: 'string' },
+	{ id: 'dnd', name: 'Do Not Disturb', type: 'boolean' },
+];
+
+const OPTIONS_TYPES = new Set(['SINGLE_OPTIONS', 'RADIO']);
+const LIST_TYPES = new Set(['MULTIPLE_OPTIONS', 'CHECKBOX', 'TEXTBOX_LIST']);
+const NUMBER_TYPES = new Set(['NUMERICAL', 'MONETORY']);
+
+/** The n8n type a custom field's column gets from GHL's data type. */
+export function columnType(dataType: string | undefined): FieldType {
+	if (dataType && NUMBER_TYPES.has(dataType)) return 'number';
+	if (dataType === 'DATE') return 'dateTime';
+	if (dataType && OPTIONS_TYPES.has(dataType)) return 'options';
+	if (dataType && LIST_TYPES.has(dataType)) return 'array';
+	if (dataType === 'FILE_UPLOAD') return 'object';
+	return 'string';
+}
+
+const customId = (definition: CustomFieldDefinition) => `customField:${definition.id}`;
+
+/** The columns of the mapper: the standard fields of the operation, then every custom field of the location. */
+export function columnsOf(mode: Mode, definitions: CustomFieldDefinition[]): ResourceMapperField[] {
+	const standard = STANDARD.filter((c) => !c.modes || c.modes.includes(mode)).map(
+		(c): ResourceMapperField => ({
+			id: c.id,
+			displayName: c.name,
+			type: c.type,
+			required: false,
+			display: true,
+			defaultMatch: c.id === 'email',
+			canBeUsedToMatch: mode === 'upsert' && c.match === true,
+		}),
+	);
+	const custom = definitions.map((d): ResourceMapperField => {
+		const type = columnType(d.dataType);
+		const choices = d.picklistOptions ?? [];
+		const listed = LIST_TYPES.has(String(d.dataType)) && choices.length ? ` (any of: ${choices.join(', ')})` : '';
+		return {
+			id: customId(d),
+			displayName: `${d.name}${listed}`,
+			type,
+			required: false,
+			display: true,
+			defaultMatch: false,
+			canBeUsedToMatch: false,
+			...(type === 'options' ? { options: choices.map((o) => ({ name: o, value: o })) } : {}),
+		};
+	});
+	return [...standard, ...custom];
+}
+
+/** The resource mapper parameter of Contact › Create (add), Update (update by ID) and Create or Update (upsert). */
+export function mapperProperty(mode: Mode): INodeProperties {
+	return {
+		displayName: 'Fields',
+		name: 'columns',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['authentication', 'requestOptions.locationId'],
+			resourceMapper: {
+				resourceMapperMethod: mode === 'add' ? 'getCreateColumns' : mode === 'upsert' ? 'getUpsertColumns' : 'getUpdateColumns',
+				// 'update' in n8n means "matched by a column"; Update finds the contact by its ID parameter instead
+				mode: mode === 'upsert' ? 'upsert' : 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: false,
+				multiKeyMatch: true,
+				supportAutoMap: true,
+				...(mode === 'upsert'
+					? {
+							matchingFieldsLabels: {
+								title: 'Fields GHL Matches On',
+								description:
+									'GHL finds the contact by Email or Phone, in the order the location\'s "Allow Duplicate Contact" setting gives; each item needs a value in at least one of the fields chosen here',
+								hint: 'GHL decides the order; choosing only one field makes the other optional',
+							},
+						}
+					: {}),
+			},
+		},
+		displayOptions: { show: { '@version': [2] } },
+	};
+}
+
+function stringOf(value: unknown): string {
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	throw new FieldError(`must be text, got ${quote(value)}`);
+}
+
+/** A list value: an array, a JSON list, or comma-separated text. */
+function listOf(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map((v) => stringOf(v)).filter((v) => v !== '');
+	const text = stringOf(value);
+	if (text.startsWith('[')) {
+		try {
+			const list = JSON.parse(text) as unknown;
+			if (Array.isArray(list)) return listOf(list);
+		} catch {
+			// fall through: read as comma-separated text
+		}
+	}
+	return text.split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** Matches a value to one of the field's options (case-insensitively; GHL silently drops a value that is not one). */
+function option(value: string, choices: string[]): string {
+	const found = choices.find((c) => c === value) ?? choices.find((c) => c.toLowerCase() === value.toLowerCase());
+	if (found === undefined) throw new FieldError(`must be one of ${choices.map((c) => `"${c}"`).join(', ')}, got "${value}"`);
+	return found;
+}
+
+const bool: Parser = (value) => {
+	if (isEmpty(value)) return undefined;
+	if (typeof value === 'boolean') return value;
+	const s = String(value).trim().toLowerCase();
+	if (['true', 'yes', '1', 'on'].includes(s)) return true;
+	if (['false', 'no', '0', 'off'].includes(s)) return false;
+	throw new FieldError(`must be true or false, got ${quote(value)}`);
+};
+
+/** Checks and converts one custom field's value the way GHL stores it. */
+export function customValue(definition: CustomFieldDefinition, value: unknown, context?: ParseContext): unknown {
+	const dataType = String(definition.dataType ?? 'TEXT');
+	const choices = definition.picklistOptions ?? [];
+	if (NUMBER_TYPES.has(dataType)) return parse.number()(value, context);
+	if (dataType === 'DATE') return dateOfBirth(value, context);
+	if (dataType === 'PHONE') return parse.phone(value, context);
+	if (dataType === 'EMAIL') return parse.email(value, context);
+	if (OPTIONS_TYPES.has(dataType)) return choices.length ? option(stringOf(value), choices) : stringOf(value);
+	if (LIST_TYPES.has(dataType)) {
+		const list = listOf(value);
+		return choices.length && dataType !== 'TEXTBOX_LIST' ? list.map((v) => option(v, choices)) : list;
+	}
+	if (dataType === 'FILE_UPLOAD') {
+		if (typeof value !== 'object' || value === null) throw new FieldError(`must be GHL's file object (or a list of them), got ${quote(value)}`);
+		return value;
+	}
+	return stringOf(value);
+}
+
+/** How a column is found from an input key in "Map Automatically": its ID, custom field key, or name (any case). */
+function lookup(definitions: CustomFieldDefinition[], mode: Mode): Map<string, string> {
+	const byName = new Map<string, string>();
+	const norm = (s: string) => s.trim().toLowerCase();
+	for (const c of STANDARD) if (!c.modes || c.modes.includes(mode)) byName.set(norm(c.id), c.id).set(norm(c.name), c.id);
+	for (const d of definitions) {
+		const id = customId(d);
+		byName.set(norm(d.id), id).set(norm(id), id).set(norm(d.name), id);
+		if (d.fieldKey) byName.set(norm(d.fieldKey), id).set(norm(d.fieldKey.replace(/^contact\./, '')), id);
+	}
+	return byName;
+}
+
+const STANDARD_PARSERS: Record<string, Parser | undefined> = Object.fromEntries(
+	STANDARD.map((c) => [c.id, c.id === 'dnd' ? bool : contactFields[c.id]?.parse]),
+);
+
+/**
+ * The mapper's value for one item as GHL's contact body: standard fields checked by the same parsers as the
+ * node's other parameters, custom fields checked against the location's definitions (type and options) and
+ * sent as `customFields: [{ id, field_value }]`. Errors name the field ("Fields › Favourite colour").
+ */
+export function mapperParser(mode: Mode): Parser {
+	return (raw, context) => {
+		const value = (raw ?? {}) as Partial<ResourceMapperValue>;
+		const definitions = (context?.service?.customFieldDefinitions ?? []) as unknown as CustomFieldDefinition[];
+		const byId = new Map(definitions.map((d) => [customId(d), d]));
+		const names = new Map(STANDARD.map((c) => [c.id, c.name]));
+		let entries: Array<[string, unknown]>;
+		if (value.mappingMode === 'autoMapInputData') {
+			const known = lookup(definitions, mode);
+			entries = [];
+			for (const [key, v] of Object.entries(context?.item ?? {})) {
+				const id = known.get(key.trim().toLowerCase());
+				if (id) entries.push([id, v]);
+			}
+		} else {
+			entries = Object.entries(value.value ?? {});
+		}
+		const body: IDataObject = {};
+		const custom: IDataObject[] = [];
+		for (const [id, v] of entries) {
+			if (v === undefined || v === null || v === '') continue;
+			const definition = byId.get(id);
+			const label = `Fields › ${definition ? definition.name : (names.get(id) ?? id)}`;
+			labelled(label, () => {
+				if (definition) {
+					const converted = customValue(definition, v, context);
+					if (converted !== undefined) custom.push({ id: definition.id, field_value: converted as IDataObject[string] });
+				} else if (id.startsWith('customField:')) {
+					throw new FieldError('is not a custom field of this location (any more): refresh the field list');
+				} else if (names.has(id)) {
+					const parser = STANDARD_PARSERS[id];
+					const converted = parser ? parser(v, context) : stringOf(v);
+					if (converted !== undefined) body[id] = converted as IDataObject[string];
+				}
+			});
+		}
+		if (custom.length) body.customFields = custom;
+		if (mode === 'upsert') {
+			const matching = (value.matchingColumns ?? []).filter((c) => c === 'email' || c === 'phone');
+			const on = matching.length ? matching : ['email', 'phone'];
+			if (!on.some((c) => body[c] !== undefined)) {
+				const words = on.map((c) => `"${names.get(c)}"`).join(' or ');
+				throw new ParameterError(
+					`Fields › ${names.get(on[0])}`,
+					`needs a value${on.length > 1 ? ` (or ${words.split(' or ').slice(1).join(' or ')})` : ''}: Create or Update finds the contact by ${words}, and without it GHL would create a new contact each time`,
+				);
+			}
+		}
+		return body;
+	};
+}
+
+/** The mapper as an operation field: its parsed value is merged into the request body by `mergeMapped`. */
+export function mapperField(mode: Mode): Field {
+	return { property: mapperProperty(mode), parse: mapperParser(mode) };
+}
+
+/** Puts the mapper's checked values into the request body (run from the operation's check, per item). */
+export function mergeMapped(body: IDataObject | undefined, mapped: unknown): void {
+	if (!body || !mapped || typeof mapped !== 'object') return;
+	Object.assign(body, mapped as IDataObject);
+}
+
+/** Shows a field only in version 1 of the node (the fields the mapper replaces in version 2). */
+export function v1(field: Field): Field {
+	const show = { ...((field.property.displayOptions?.show ?? {}) as IDataObject), '@version': [1] };
+	return { ...field, property: { ...field.property, displayOptions: { ...(field.property.displayOptions ?? {}), show } } as INodeProperties };
+}
+
+/** Operation.check for the mapper operations: the mapped fields join the body (and email/phone the params). */
+export function applyMapper(request: { body?: IDataObject; params: IDataObject }): void {
+	const mapped = request.params.columns as IDataObject | undefined;
+	if (!mapped) return;
+	mergeMapped(request.body, mapped);
+	for (const key of ['email', 'phone']) if (mapped[key] !== undefined) request.params[key] = mapped[key];
+}
