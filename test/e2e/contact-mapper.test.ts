@@ -72,43 +72,47 @@ function workflow(name: string, jsCode: string, ghl: { typeVersion: number; para
 async function run(json: WorkflowJson) {
 	const id = await n8n.importWorkflow(json);
 	const execution = await n8n.runWorkflow(id, 240_000);
+	const failure = execution.data?.resultData.error;
+	if (!execution.data?.resultData.runData.GHL) throw new Error(`GHL did not run: ${JSON.stringify(failure ?? execution.status)}`);
 	return nodeOutput(execution, 'GHL');
 }
 
 const contacts = () => sandbox.admin.ghlRecords('contacts', { locationId: LOCATION }) as Array<Record<string, unknown>>;
 const byEmail = (email: string) => contacts().find((c) => c.email === email);
-/** Contact creations that reached the sandbox (its log keeps method and path, never bodies). */
+/** Contact creations the sandbox accepted (its log keeps method, path and status, never bodies; 429s are retried). */
 const creations = () =>
-	sandbox.admin.requests({ service: 'ghl' }).requests.filter((r) => r.method === 'POST' && /\/contacts\/?$/.test(r.path.split('?')[0]));
+	sandbox.admin.requests({ service: 'ghl' }).requests.filter((r) => r.method === 'POST' && r.status === 201 && /\/contacts\/?$/.test(r.path.split('?')[0]));
 
-const FORM = `
-const items = [];
-for (let i = 0; i < 200; i++) {
-	items.push({ json: {
-		'First Name': 'Form' + i,
-		'Last Name': 'Mapper',
-		email: 'mapper' + i + '@example.com',
-		Phone: '+1 (415) 555-' + String(1000 + i),
-		'Favourite colour': ['Red', 'green', 'Blue'][i % 3],
-		'contact.background': 'Line one\\nLine two ' + i,
-		referral_code: 'REF-' + i,
-		Employees: String(10 + i),
-		lifetime_value: 1000 + i / 2,
-		Interests: ['Solar', 'Heating'],
-		newsletter_topics: 'News, Offers',
-		'Renewal date': '2027-0' + (1 + (i % 9)) + '-15',
-		'Preferred channel': 'SMS',
-		office_phone: '020 7946 0' + String(100 + i).slice(-3),
-		past_addresses: ['1 Old Street', '2 New Road'],
-		contract_file: { 'https://files.example.com/c' + i + '.pdf': { meta: { name: 'c' + i + '.pdf' } } },
-		submittedAt: '2026-12-04T10:00:00Z',
-	} });
+function formItems(): Array<Record<string, unknown>> {
+	const items: Array<Record<string, unknown>> = [];
+	for (let i = 0; i < 200; i++) {
+		items.push({
+			'First Name': `Form${i}`,
+			'Last Name': 'Mapper',
+			email: `mapper${i}@example.com`,
+			Phone: `+1 (415) 555-${1000 + i}`,
+			'Favourite colour': ['Red', 'green', 'Blue'][i % 3],
+			'contact.background': `Line one\nLine two ${i}`,
+			referral_code: `REF-${i}`,
+			Employees: String(10 + i),
+			lifetime_value: 1000 + i / 2,
+			Interests: ['Solar', 'Heating'],
+			newsletter_topics: 'News, Offers',
+			'Renewal date': `2027-0${1 + (i % 9)}-15`,
+			'Preferred channel': 'SMS',
+			office_phone: `+44 (0)20 7946 0${String(100 + i).slice(-3)}`,
+			past_addresses: ['1 Old Street', '2 New Road'],
+			contract_file: { [`https://files.example.com/c${i}.pdf`]: { meta: { name: `c${i}.pdf` } } },
+			submittedAt: '2026-12-04T10:00:00Z',
+		});
+	}
+	items.push({ email: 'bad-option@example.com', 'Favourite colour': 'Purple' });
+	items.push({ email: 'bad-number@example.com', Employees: 'a dozen' });
+	items.push({ email: 'bad-date@example.com', renewal_date: '2027-02-30' });
+	return items;
 }
-items.push({ json: { email: 'bad-option@example.com', 'Favourite colour': 'Purple' } });
-items.push({ json: { email: 'bad-number@example.com', Employees: 'a dozen' } });
-items.push({ json: { email: 'bad-date@example.com', renewal_date: '2027-02-30' } });
-return items;
-`;
+
+const FORM = `return ${JSON.stringify(formItems().map((json) => ({ json })))};`;
 
 it('Create › Map Automatically: 200 form items land with every custom field type; bad values refused per item', async () => {
 	sandbox.admin.clearRequests();
@@ -124,6 +128,7 @@ it('Create › Map Automatically: 200 form items land with every custom field ty
 	);
 	expect(output).toHaveLength(203);
 	const ok = output.slice(0, 200);
+	expect(ok.filter((o) => typeof o.id !== 'string').slice(0, 2)).toEqual([]);
 	expect(ok.every((o) => typeof o.id === 'string' && o.duplicate === false)).toBe(true);
 
 	for (const i of [0, 1, 2, 137, 199]) {

@@ -40,6 +40,8 @@ export interface ContextOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
 	nodeType?: string;
+	/** The node's type version (default 1). */
+	typeVersion?: number;
 	/** Receives every request sent (after authentication). */
 	onRequest?: (request: SentRequest) => void;
 	/** Static data for triggers and polling. */
@@ -164,7 +166,7 @@ export function fakeContext(options: ContextOptions): FakeContext {
 		id: 'node-under-test',
 		name: 'Node Under Test',
 		type: options.nodeType ?? 'n8n-nodes-ghl-tookan.test',
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: paramsFor(0) as INode['parameters'],
 		credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `cred-${type}`, name: type }])),

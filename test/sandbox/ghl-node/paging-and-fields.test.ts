@@ -17,7 +17,8 @@ describe('Get Many past 10,000', () => {
 });
 
 describe('custom fields', () => {
-	const fields = () => records(env.sandbox, 'customFields', { locationId: LOC1 });
+	// free-text fields: option fields keep only their options (below)
+	const fields = () => records(env.sandbox, 'customFields', { locationId: LOC1 }).filter((f) => ['TEXT', 'LARGE_TEXT'].includes(String(f.dataType)));
 	const byKey = (key: string) => fields().find((f) => f.fieldKey === key)!;
 	/** Read back through the API (GET /contacts/:id), the way a workflow would see it. */
 	const valueOf = async (contactId: string, fieldId: string) => {
@@ -75,6 +76,19 @@ describe('custom fields', () => {
 			);
 		}
 		expect(requests.filter((r) => r.url.includes('/customFields'))).toHaveLength(1);
+	});
+
+	it('an option value that is not one of the field\'s options is silently not saved, as GHL does (Version 1 sends it as given)', async () => {
+		const colour = records(env.sandbox, 'customFields', { locationId: LOC1 }).find((f) => f.fieldKey === 'contact.favourite_colour')!;
+		const created = await env.one({
+			resource: 'contact',
+			operation: 'create',
+			email: 'cf-option@example.com',
+			duplicateHandling: 'create',
+			additionalFields: { customFields: { field: [{ fieldId: colour.id, value: 'Purple' }] } },
+			simplify: false,
+		});
+		expect(await valueOf(String(created.id), String(colour.id))).toBeUndefined();
 	});
 
 	it('save on create or update of an existing contact', async () => {

@@ -16,6 +16,8 @@ export interface RunOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** The workflow's time zone (n8n's getTimezone()). */
 	timeZone?: string;
+	/** The GHL node's type version (default 1). */
+	typeVersion?: number;
 }
 
 export interface GhlEnv {
@@ -50,6 +52,7 @@ export function useGhl(options: SandboxOptions = {}): GhlEnv {
 			continueOnFail: o.continueOnFail,
 			credentials: o.credentials ?? { ghlPrivateIntegrationApi: env.pit() },
 			timeZone: o.timeZone,
+			typeVersion: o.typeVersion,
 		});
 	};
 	env.one = async (parameters) => {

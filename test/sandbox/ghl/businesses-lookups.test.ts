@@ -57,7 +57,7 @@ describe('lookups for dropdowns', () => {
 		const colour = res.body.customFields.find((f: { fieldKey: string }) => f.fieldKey === 'contact.favourite_colour');
 		expect(colour).toMatchObject({ name: 'Favourite colour', dataType: 'SINGLE_OPTIONS', picklistOptions: ['Red', 'Green', 'Blue'] });
 		expect(new Set(res.body.customFields.map((f: { dataType: string }) => f.dataType))).toEqual(
-			new Set(['SINGLE_OPTIONS', 'LARGE_TEXT', 'TEXT', 'NUMERICAL', 'MONETORY', 'MULTIPLE_OPTIONS', 'CHECKBOX', 'DATE']),
+			new Set(['SINGLE_OPTIONS', 'LARGE_TEXT', 'TEXT', 'NUMERICAL', 'MONETORY', 'MULTIPLE_OPTIONS', 'CHECKBOX', 'DATE', 'RADIO', 'PHONE', 'TEXTBOX_LIST', 'FILE_UPLOAD']),
 		);
 	});
 
