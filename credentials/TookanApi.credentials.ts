@@ -45,6 +45,15 @@ export class TookanApi implements ICredentialType {
 				'Used by the Tookan Trigger to accept only deliveries from your account. Set the same value in the Tookan dashboard (Settings › Notifications › Shared Secret).',
 		},
 		{
+			displayName: 'Previous Webhook Shared Secret',
+			name: 'previousSharedSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'While you change the shared secret: the one Tookan sent until now. Deliveries with it are still accepted (their output says verifiedWith "previous"); clear it once Tookan sends the new one.',
+		},
+		{
 			displayName: 'API Base URL',
 			name: 'baseUrl',
 			type: 'string',

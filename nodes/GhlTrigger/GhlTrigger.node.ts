@@ -1,24 +1,29 @@
 import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
 	IExecuteFunctions,
 	IHookFunctions,
+	ILoadOptionsFunctions,
+	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
+	ResourceMapperFields,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { ghlCredentials } from '../shared/ghl';
-import { confirmationHints, confirmDeliveries } from '../shared/trigger/confirm';
 import { GHL_DESCRIPTION } from '../shared/legacy';
+import { confirmationHints, confirmDeliveries, previousSecretHint } from '../shared/trigger/confirm';
 import { isRegistered, POST_WEBHOOK, register, unregister, type Setup } from '../shared/trigger/registration';
 import { receiveOrRetry } from '../shared/trigger/respond';
 import { receiveAppEvent } from './app';
 import { receiveAutomation } from './automation';
 import { enrichEvents } from './enrich';
-import { ghlTriggerProperties } from './properties';
+import { ghlTriggerProperties, TOKEN_SOURCE, withCredential } from './properties';
 import { attempt, readAppSettings, readAutomationSettings, SettingsError } from './settings';
+import { checkWorkflowWebhookCredential, credentialWithSeed, setupNotice } from './token';
 
 /** The settings of the chosen source, or the reason they cannot work. */
 function setupOf(fn: IHookFunctions): Setup | SettingsError {
@@ -28,13 +33,28 @@ function setupOf(fn: IHookFunctions): Setup | SettingsError {
 	return settings instanceof SettingsError ? settings : { setup, fingerprint: settings.fingerprint };
 }
 
-/** The setup to record; settings that cannot work stop the activation with the reason. */
-function requireSetup(fn: IHookFunctions): Setup {
+/**
+ * The setup to record; settings that cannot work stop the activation with the reason. A workflow-webhook token
+ * credential gets its token now if it has none yet (the panel may never have been opened, e.g. an imported
+ * workflow published through the API).
+ */
+async function requireSetup(fn: IHookFunctions): Promise<Setup> {
 	const setup = setupOf(fn);
-	if (!(setup instanceof SettingsError)) return setup;
-	throw new NodeOperationError(fn.getNode(), `The GHL Trigger cannot accept deliveries: ${setup.message}`, {
-		description: 'Fix the setting and activate the workflow again.',
-	});
+	if (setup instanceof SettingsError) {
+		throw new NodeOperationError(fn.getNode(), `The GHL Trigger cannot accept deliveries: ${setup.message}`, {
+			description: 'Fix the setting and activate the workflow again.',
+		});
+	}
+	if (setup.setup === 'automation' && readAutomationSettings(fn).source !== TOKEN_SOURCE.parameter) {
+		try {
+			await credentialWithSeed(fn);
+		} catch (error) {
+			throw new NodeOperationError(fn.getNode(), `The GHL Trigger cannot accept deliveries: ${(error as Error).message}`, {
+				description: 'Check the GHL Workflow Webhook credential and activate the workflow again.',
+			});
+		}
+	}
+	return setup;
 }
 
 export class GhlTrigger implements INodeType {
@@ -54,10 +74,30 @@ export class GhlTrigger implements INodeType {
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// shown only for a chosen connection (Authentication "None" needs no credential)
-		credentials: ghlCredentials,
+		credentials: [
+			// the workflow-webhook token (type version 1: once Token Source is no longer the parameter alone)
+			{ name: 'ghlWorkflowWebhookApi', required: true, testedBy: 'ghlWorkflowWebhookTest', displayOptions: withCredential },
+			// a GHL connection, only for Enrich (Authentication "None" needs none); the same two as every GHL node
+			// (ghlCredentials, spelled out: n8n's lint rules read this array literally)
+			{ name: 'ghlOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{ name: 'ghlPrivateIntegrationApi', required: true, displayOptions: { show: { authentication: ['privateIntegrationToken'] } } },
+		],
 		webhooks: [POST_WEBHOOK],
 		properties: ghlTriggerProperties,
+	};
+
+	methods = {
+		credentialTest: {
+			async ghlWorkflowWebhookTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				return checkWorkflowWebhookCredential(credential);
+			},
+		},
+		resourceMapping: {
+			/** The ready-to-paste URL and header of the workflow-webhook mode (see token.ts). */
+			async workflowWebhookSetup(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+				return await setupNotice(this, this.getCurrentNodeParameter('setupWebhookId'));
+			},
+		},
 	};
 
 	webhookMethods = {
@@ -67,7 +107,7 @@ export class GhlTrigger implements INodeType {
 				return !(setup instanceof SettingsError) && isRegistered(this, setup);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				register(this, requireSetup(this));
+				register(this, await requireSetup(this));
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -90,6 +130,7 @@ export class GhlTrigger implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const confirmed = await confirmDeliveries(this);
 		confirmationHints(this, confirmed);
+		previousSecretHint(this, confirmed.items, this.getNodeParameter('source', 0, 'app') === 'automation' ? 'the previous token' : 'the Previous Public Key');
 		return [await enrichEvents(this, confirmed.items)];
 	}
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { claimDelivery } from '../shared/trigger/deliveries';
 import { accept, delivered, DUPLICATE, header, refuse, reject, skip } from '../shared/trigger/respond';
+import { withVerifiedWith } from '../shared/trigger/secret';
 import { ANY_EVENT } from './events';
 import { isFresh } from './freshness';
 import { attempt, readAppSettings, SettingsError, type AppSettings } from './settings';
@@ -50,5 +51,6 @@ export async function receiveAppEvent(fn: IWebhookFunctions): Promise<IWebhookRe
 	if (unwanted) return skip(unwanted);
 
 	const claim = claimDelivery(fn, deliveryKey(body, raw));
-	return claim.first ? accept(fn, body, claim.hashed) : skip(DUPLICATE);
+	const item = withVerifiedWith(body, verdict.key, settings.keys.previousEd25519 !== undefined);
+	return claim.first ? accept(fn, item, claim.hashed) : skip(DUPLICATE);
 }

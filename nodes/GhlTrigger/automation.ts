@@ -2,10 +2,11 @@ import { createHash } from 'crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { claimDelivery } from '../shared/trigger/deliveries';
-import { sameSecret } from '../shared/trigger/secret';
+import { matchSecret, verifyWithCredential, withVerifiedWith, type Matched } from '../shared/trigger/secret';
 import { accept, delivered, DUPLICATE, header, refuse, reject, skip } from '../shared/trigger/respond';
-import { TOKEN_HEADER, TOKEN_QUERY } from './properties';
-import { attempt, readAutomationSettings, SettingsError } from './settings';
+import { TOKEN_SOURCE } from './properties';
+import { attempt, readAutomationSettings, SettingsError, type AutomationSettings } from './settings';
+import { credentialTokens, TOKEN_HEADER, TOKEN_QUERY, WORKFLOW_WEBHOOK_CREDENTIAL } from './token';
 
 /**
  * Standard contact fields a GHL workflow "Webhook" action sends (snake_case keys), and the Contacts API
@@ -76,17 +77,46 @@ function dropsRedeliveries(fn: IWebhookFunctions): boolean {
 	return fn.getNodeParameter('dropRedeliveries', fn.getNode().typeVersion >= 2) === true;
 }
 
+/** Which token a delivery used (`parameter`: a type version 1 Secret Token parameter), and whether two count. */
+interface Used {
+	used?: Matched | 'parameter' | 'no token';
+	rotating: boolean;
+}
+
+/**
+ * Checks the token a delivery carried against the ones the node accepts: the version 1 parameter (compared first:
+ * it costs nothing), then the credential's current and previous tokens (read as secret.ts describes).
+ * A credential without a token yet is a misconfiguration (500), not a wrong token.
+ */
+async function tokenUsed(fn: IWebhookFunctions, settings: AutomationSettings, given: string | undefined): Promise<Used> {
+	if (settings.source === TOKEN_SOURCE.parameter) {
+		return { used: matchSecret({ current: settings.parameterToken }, given) ? 'parameter' : undefined, rotating: false };
+	}
+	// moving from the parameter to the credential: both count, so outputs say which one a delivery used
+	const moving = settings.source === TOKEN_SOURCE.both;
+	if (moving && matchSecret({ current: settings.parameterToken }, given)) return { used: 'parameter', rotating: true };
+	const { matched, configured, rotating } = await verifyWithCredential(fn, WORKFLOW_WEBHOOK_CREDENTIAL, credentialTokens, given);
+	return { used: matched ?? (configured ? undefined : 'no token'), rotating: rotating || moving };
+}
+
 /** A delivery from a GHL workflow's Webhook action: the secret token must match before anything is read. */
 export async function receiveAutomation(fn: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const settings = attempt(() => readAutomationSettings(fn));
 	if (settings instanceof SettingsError) return refuse(fn, `the trigger is misconfigured: ${settings.message}`);
 	const query = fn.getQueryData() as IDataObject;
 	const given = header(fn, TOKEN_HEADER) ?? (typeof query[TOKEN_QUERY] === 'string' ? query[TOKEN_QUERY] : undefined);
-	if (!sameSecret(settings.token, given)) {
-		return reject(fn, 401, given === undefined ? 'the secret token is missing' : 'the secret token is wrong');
+	let token: Used;
+	try {
+		token = await tokenUsed(fn, settings, given);
+	} catch {
+		return refuse(fn, 'the GHL Workflow Webhook credential could not be read');
 	}
+	if (token.used === 'no token') {
+		return refuse(fn, 'the GHL Workflow Webhook credential has no token yet: open the trigger or publish the workflow again');
+	}
+	if (!token.used) return reject(fn, 401, given === undefined ? 'the secret token is missing' : 'the secret token is wrong');
 	const { raw, body } = await delivered(fn);
-	const item = mapAutomationPayload(body);
+	const item = withVerifiedWith(mapAutomationPayload(body), token.used, token.rotating);
 	if (!dropsRedeliveries(fn)) return accept(fn, item);
 	const bytes = raw ?? Buffer.from(JSON.stringify(body));
 	const claim = claimDelivery(fn, `body:${createHash('sha256').update(bytes).digest('hex')}`);

@@ -4,16 +4,63 @@ import { authenticationProperty } from '../shared/ghl';
 import { ANY_EVENT, GHL_EVENTS } from './events';
 
 const app = { show: { source: ['app'] } };
-const automation = { show: { source: ['automation'] } };
 
-/** At least this many characters for a secret token (a generated one has 64). */
+/** At least this many characters for a type version 1 Secret Token parameter (a generated one has 64). */
 export const MIN_TOKEN_LENGTH = 16;
 
 /** Authentication value of a trigger without a GHL connection (no enrichment, no credential). */
 export const NO_CONNECTION = 'none';
 
-export const TOKEN_HEADER = 'x-webhook-token';
-export const TOKEN_QUERY = 'token';
+/**
+ * Where the workflow-webhook token lives. Type version 2 keeps it in a GHL Workflow Webhook credential only;
+ * version 1 kept it in the Secret Token parameter (stored in the workflow, its exports, executions and history)
+ * and keeps doing so until the user moves it: `both` accepts the credential's tokens and the parameter's while
+ * GHL is switched to the new URL.
+ */
+export const TOKEN_SOURCE = { parameter: 'parameter', both: 'both', credential: 'credential' } as const;
+
+/** Version 1 with the token in the Secret Token parameter (alone, or next to the credential while moving). */
+const v1Parameter = { show: { source: ['automation'], '@version': [1], tokenSource: [TOKEN_SOURCE.parameter, TOKEN_SOURCE.both] } };
+/**
+ * The token comes from the credential: always in version 2, once chosen in version 1. (The credential takes one
+ * condition for both; parameters cannot: the editor decides whether a parameter shows with every parameter's
+ * default filled in, version 1's Token Source "parameter" included, so version 2 states its own.)
+ */
+export const withCredential = { show: { source: ['automation'] }, hide: { tokenSource: [TOKEN_SOURCE.parameter] } };
+const v2Credential = { show: { source: ['automation'], '@version': [2] } };
+const v1Credential = { show: { source: ['automation'], '@version': [1], tokenSource: [TOKEN_SOURCE.both, TOKEN_SOURCE.credential] } };
+
+/** The ready-to-paste URL n8n computes for the panel (see token.ts), shown under `displayOptions`. */
+function workflowWebhookSetup(displayOptions: INodeProperties['displayOptions']): INodeProperties[] {
+	return [
+		{
+			displayName: 'Webhook ID for the URL',
+			name: 'setupWebhookId',
+			type: 'hidden',
+			// the editor resolves it before it asks for the notice below (a default is not saved with the workflow)
+			default: '={{ $webhookId }}',
+			displayOptions,
+		},
+		{
+			displayName: 'URL for GHL',
+			name: 'workflowWebhookSetup',
+			type: 'resourceMapper',
+			noDataExpression: true,
+			// what n8n's resource mapper settles on when it lists no fields (a default equal to it is not saved)
+			default: { mappingMode: 'defineBelow', value: {}, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false },
+			typeOptions: {
+				loadOptionsDependsOn: ['setupWebhookId'],
+				resourceMapper: {
+					resourceMapperMethod: 'workflowWebhookSetup',
+					mode: 'add',
+					supportAutoMap: false,
+					fieldWords: { singular: 'setting', plural: 'settings' },
+				},
+			},
+			displayOptions,
+		},
+	];
+}
 
 /** "Contact DND Changed" → "On contact DND changed" (n8n's sentence case, acronyms kept). */
 const onEvent = (name: string) => `On ${name.split(' ').map((w) => (w === w.toUpperCase() ? w : w.toLowerCase())).join(' ')}`;
@@ -71,12 +118,37 @@ export const ghlTriggerProperties: INodeProperties[] = [
 		displayOptions: app,
 	},
 	{
+		displayName: 'Token Source',
+		name: 'tokenSource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Secret Token Parameter (Deprecated)',
+				value: TOKEN_SOURCE.parameter,
+				description: 'The token is stored in this workflow, its exports, executions and history',
+			},
+			{
+				name: 'Credential and Secret Token While Moving',
+				value: TOKEN_SOURCE.both,
+				description: 'Both are accepted until GHL sends the credential\'s URL; outputs say which one a delivery used',
+			},
+			{
+				name: 'Credential',
+				value: TOKEN_SOURCE.credential,
+				description: 'Only the GHL Workflow Webhook credential\'s token; the Secret Token leaves the workflow when you save it',
+			},
+		],
+		default: 'parameter',
+		displayOptions: { show: { source: ['automation'], '@version': [1] } },
+	},
+	{
 		displayName:
-			'In the GHL workflow, add the "Webhook" action with the Production URL above followed by ?token= and the Secret Token below. With "Custom Webhook" you can send the token in an X-Webhook-Token header instead.',
-		name: 'automationNotice',
+			'This node keeps its Secret Token in the workflow, so every export, copy, execution and version of the workflow carries it. To move it into a credential without losing a delivery: set Token Source to "Credential and Secret Token While Moving", choose or create a GHL Workflow Webhook credential, paste the URL shown below into the GHL workflow\'s Webhook action, and once executions say verifiedWith "current" set Token Source to "Credential" and save.',
+		name: 'moveTokenNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: automation,
+		displayOptions: v1Parameter,
 	},
 	{
 		displayName: 'Secret Token',
@@ -86,10 +158,19 @@ export const ghlTriggerProperties: INodeProperties[] = [
 		default: '={{ $nodeId.hash("sha256") }}',
 		required: true,
 		description:
-			'Generated for this node (its value is shown under the field); deliveries without it are refused with 401. You may replace it with your own random value of at least 16 characters.',
+			'Generated for this node (its value is shown under the field); deliveries without it are refused with 401. Stored in the workflow: move it into a credential (see above).',
 		hint: 'Send it as ?token=… in the URL or in an X-Webhook-Token header',
-		displayOptions: automation,
+		displayOptions: v1Parameter,
 	},
+	{
+		...authenticationProperty,
+		description: 'The GHL connection Enrich uses to fetch full records. Receiving events needs none.',
+		options: [{ name: 'None (No Enrichment)', value: NO_CONNECTION }, ...(authenticationProperty.options ?? [])],
+		default: NO_CONNECTION,
+	},
+	// after the credentials n8n draws above Authentication: the URL to paste, computed from the chosen one
+	...workflowWebhookSetup(v2Credential),
+	...workflowWebhookSetup(v1Credential),
 	{
 		displayName: 'Drop Re-Sent Deliveries',
 		name: 'dropRedeliveries',
@@ -98,12 +179,6 @@ export const ghlTriggerProperties: INodeProperties[] = [
 		description:
 			'Whether a delivery whose body is byte for byte the same as one received in the last 2 hours is answered as a duplicate without starting the workflow (a re-sent delivery repeats its body). Turn it off if your GHL workflow can send the same data twice on purpose.',
 		displayOptions: { show: { source: ['automation'], '@version': [2] } },
-	},
-	{
-		...authenticationProperty,
-		description: 'The GHL connection Enrich uses to fetch full records. Receiving events needs none.',
-		options: [{ name: 'None (No Enrichment)', value: NO_CONNECTION }, ...(authenticationProperty.options ?? [])],
-		default: NO_CONNECTION,
 	},
 	{
 		displayName: 'Enrich',
@@ -153,6 +228,15 @@ export const ghlTriggerProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: 'Ignore events of other Marketplace apps (compares the payload\'s appId)',
+			},
+			{
+				displayName: 'Previous Public Key',
+				name: 'previousPublicKey',
+				type: 'string',
+				typeOptions: { rows: 4 },
+				default: '',
+				description:
+					'While the signing key changes: deliveries signed with this Ed25519 key are accepted too, and their output says verifiedWith "previous". Remove it once no delivery uses it.',
 			},
 			{
 				displayName: 'Public Key',

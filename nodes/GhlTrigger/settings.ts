@@ -1,13 +1,15 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 import { fingerprint } from '../shared/trigger/secret';
 import { GHL_ED25519_PUBLIC_KEY, GHL_RSA_PUBLIC_KEY } from './keys';
-import { MIN_TOKEN_LENGTH } from './properties';
+import { MIN_TOKEN_LENGTH, TOKEN_SOURCE } from './properties';
 import { ed25519Key, rsaKey, type VerificationKeys } from './signature';
+import { WORKFLOW_WEBHOOK_CREDENTIAL } from './token';
 
 /** What the trigger reads its parameters through (webhook and lifecycle contexts both offer it). */
 export interface ParameterReader {
 	getNodeParameter(name: string, fallback?: unknown): unknown;
+	getNode(): INode;
 }
 
 /** A setting that cannot work; the message reads after the setting's name. */
@@ -72,6 +74,8 @@ export function readAppSettings(fn: ParameterReader): AppSettings {
 	const options = (fn.getNodeParameter('options', {}) ?? {}) as IDataObject;
 	const publicKey = String(options.publicKey ?? '').trim() || GHL_ED25519_PUBLIC_KEY;
 	const keys: VerificationKeys = { ed25519: checked('Public Key', () => ed25519Key(publicKey)) };
+	const previousKey = String(options.previousPublicKey ?? '').trim();
+	if (previousKey) keys.previousEd25519 = checked('Previous Public Key', () => ed25519Key(previousKey));
 	if (options.acceptLegacyRsa === true) {
 		const legacy = String(options.legacyPublicKey ?? '').trim() || GHL_RSA_PUBLIC_KEY;
 		keys.rsa = checked('Legacy RSA Public Key', () => rsaKey(legacy));
@@ -83,19 +87,36 @@ export function readAppSettings(fn: ParameterReader): AppSettings {
 		appId: String(options.appId ?? '').trim(),
 		maxAgeMs: Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : 0,
 	};
-	const exported = [keys.ed25519, keys.rsa].map((k) => k?.export({ format: 'der', type: 'spki' }).toString('base64'));
+	const exported = [keys.ed25519, keys.previousEd25519, keys.rsa].map((k) => k?.export({ format: 'der', type: 'spki' }).toString('base64'));
 	return { ...settings, keys, fingerprint: fingerprint(JSON.stringify({ ...settings, exported })) };
 }
 
+export type TokenSource = (typeof TOKEN_SOURCE)[keyof typeof TOKEN_SOURCE];
+
 export interface AutomationSettings {
-	token: string;
+	/** Where tokens are accepted from: the credential (always in type version 2), the parameter, or both. */
+	source: TokenSource;
+	/** The type version 1 Secret Token parameter, when it counts. */
+	parameterToken?: string;
 	fingerprint: string;
 }
 
+function tokenSourceOf(fn: ParameterReader): TokenSource {
+	if (fn.getNode().typeVersion >= 2) return TOKEN_SOURCE.credential;
+	const source = fn.getNodeParameter('tokenSource', TOKEN_SOURCE.parameter);
+	return source === TOKEN_SOURCE.both || source === TOKEN_SOURCE.credential ? source : TOKEN_SOURCE.parameter;
+}
+
 export function readAutomationSettings(fn: ParameterReader): AutomationSettings {
+	const source = tokenSourceOf(fn);
+	const credentialId = source === TOKEN_SOURCE.parameter ? '' : (fn.getNode().credentials?.[WORKFLOW_WEBHOOK_CREDENTIAL]?.id ?? '');
+	if (source !== TOKEN_SOURCE.parameter && !credentialId) {
+		throw new SettingsError('GHL Workflow Webhook credential', 'is not chosen');
+	}
+	if (source === TOKEN_SOURCE.credential) return { source, fingerprint: fingerprint(`credential:${credentialId}`) };
 	const token = String(fn.getNodeParameter('secretToken', '') ?? '').trim();
 	if (token.length < MIN_TOKEN_LENGTH) {
 		throw new SettingsError('Secret Token', `must have at least ${MIN_TOKEN_LENGTH} characters`);
 	}
-	return { token, fingerprint: fingerprint(token) };
+	return { source, parameterToken: token, fingerprint: fingerprint(`${source}:${credentialId}:${fingerprint(token)}`) };
 }

@@ -77,24 +77,29 @@ export interface DeliverySignatures {
 
 export interface VerificationKeys {
 	ed25519: KeyObject;
+	/** The key before the current one, while a key change is under way (Previous Public Key). */
+	previousEd25519?: KeyObject;
 	/** Present only when the legacy RSA scheme is accepted. */
 	rsa?: KeyObject;
 }
 
-export type Verdict = { valid: true; scheme: 'ed25519' | 'rsa' } | { valid: false; reason: string };
+/** `key`: which Ed25519 key verified the delivery (the legacy RSA key has no previous one). */
+export type Verdict = { valid: true; scheme: 'ed25519' | 'rsa'; key: 'current' | 'previous' } | { valid: false; reason: string };
 
 /** Decides whether a delivery was signed by HighLevel. */
 export function verifyGhlDelivery(delivery: DeliverySignatures, keys: VerificationKeys): Verdict {
 	const { body, ghlSignature, legacySignature } = delivery;
 	if (!body) return { valid: false, reason: 'the raw request body is not available, so the signature cannot be checked' };
 	if (ghlSignature !== undefined) {
-		return verifyEd25519(body, ghlSignature, keys.ed25519)
-			? { valid: true, scheme: 'ed25519' }
-			: { valid: false, reason: `the ${SIGNATURE_HEADER} signature does not match the body` };
+		if (verifyEd25519(body, ghlSignature, keys.ed25519)) return { valid: true, scheme: 'ed25519', key: 'current' };
+		if (keys.previousEd25519 && verifyEd25519(body, ghlSignature, keys.previousEd25519)) {
+			return { valid: true, scheme: 'ed25519', key: 'previous' };
+		}
+		return { valid: false, reason: `the ${SIGNATURE_HEADER} signature does not match the body` };
 	}
 	if (legacySignature !== undefined && keys.rsa) {
 		return verifyRsaSha256(body, legacySignature, keys.rsa)
-			? { valid: true, scheme: 'rsa' }
+			? { valid: true, scheme: 'rsa', key: 'current' }
 			: { valid: false, reason: `the ${LEGACY_SIGNATURE_HEADER} signature does not match the body` };
 	}
 	if (legacySignature !== undefined) {

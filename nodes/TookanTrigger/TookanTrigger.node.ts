@@ -10,25 +10,24 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { TOOKAN_CREDENTIAL } from '../shared/tookan';
-import { confirmationHints, confirmDeliveries } from '../shared/trigger/confirm';
+import { confirmationHints, confirmDeliveries, previousSecretHint } from '../shared/trigger/confirm';
 import { isRegistered, POST_WEBHOOK, register, unregister, type Setup } from '../shared/trigger/registration';
 import { receiveOrRetry } from '../shared/trigger/respond';
-import { fingerprint } from '../shared/trigger/secret';
+import { fingerprint, secretsFingerprint } from '../shared/trigger/secret';
 import { tookanTriggerProperties } from './properties';
-import { fetchTaskDetails, receiveTookan } from './receive';
+import { fetchTaskDetails, receiveTookan, sharedSecrets } from './receive';
 
-/** Identifies the secret and filters in use, without storing the secret. */
+/** Identifies the secrets and filters in use, without storing a secret. */
 async function setupOf(fn: IHookFunctions): Promise<Setup> {
-	const credentials = await fn.getCredentials(TOOKAN_CREDENTIAL);
-	const secret = typeof credentials.sharedSecret === 'string' ? credentials.sharedSecret : '';
-	if (!secret) {
+	const secrets = sharedSecrets(await fn.getCredentials(TOOKAN_CREDENTIAL));
+	if (!secrets.current) {
 		throw new NodeOperationError(fn.getNode(), 'The Tookan credential has no Webhook Shared Secret', {
 			description:
 				'Set the same shared secret in the credential and in the Tookan dashboard; without it the trigger cannot tell real deliveries from forged ones.',
 		});
 	}
 	const filters = [fn.getNodeParameter('statuses', []), fn.getNodeParameter('templateKeys', '')];
-	return { setup: 'tookan', fingerprint: fingerprint(JSON.stringify([fingerprint(secret), filters])) };
+	return { setup: 'tookan', fingerprint: fingerprint(JSON.stringify([secretsFingerprint(secrets), filters])) };
 }
 
 export class TookanTrigger implements INodeType {
@@ -77,6 +76,7 @@ export class TookanTrigger implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const confirmed = await confirmDeliveries(this);
 		confirmationHints(this, confirmed);
+		previousSecretHint(this, confirmed.items, 'the Previous Webhook Shared Secret');
 		return [await fetchTaskDetails(this, confirmed.items)];
 	}
 }

@@ -1,13 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { callTookan, records, TOOKAN_CREDENTIAL, withInstants } from '../shared/tookan';
 import { claimDelivery } from '../shared/trigger/deliveries';
 import { accept, delivered, DUPLICATE, refuse, reject, skip } from '../shared/trigger/respond';
-import { sameSecret } from '../shared/trigger/secret';
+import { verifyWithCredential, withVerifiedWith, type Secrets } from '../shared/trigger/secret';
 import { notWanted, readFilters } from './filters';
 import { withoutSecrets } from './redact';
 
 export const SECRET_FIELD = 'tookan_shared_secret';
+
+/** The shared secrets a delivery may carry: the credential's, and the previous one while it is being changed. */
+export function sharedSecrets(credentials: ICredentialDataDecryptedObject): Secrets {
+	const text = (value: unknown) => (typeof value === 'string' ? value : '');
+	return { current: text(credentials.sharedSecret), previous: text(credentials.previousSharedSecret) };
+}
 
 /** Adds the task as the API returns it (with history); a failed lookup is reported, the event is kept. */
 async function withTaskDetails(fn: IExecuteFunctions, item: IDataObject): Promise<IDataObject> {
@@ -24,24 +37,30 @@ async function withTaskDetails(fn: IExecuteFunctions, item: IDataObject): Promis
 }
 
 /**
- * A Tookan delivery: the body's `tookan_shared_secret` must equal the credential's secret (timing-safe)
- * before anything else is read. Secrets are removed from the output; filtered-out events and exact
- * duplicates (the same body without its secrets) are acknowledged without starting the workflow.
+ * A Tookan delivery: the body's `tookan_shared_secret` must equal the credential's secret, or its previous one
+ * while it is being changed (timing-safe; the credential is read as secret.ts describes), before anything else
+ * is read. Secrets are removed from the output (which says which secret matched while two are accepted); filtered-out
+ * events and exact duplicates (the same body without its secrets) are acknowledged without starting the workflow.
  */
 export async function receiveTookan(fn: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const credentials = await fn.getCredentials(TOOKAN_CREDENTIAL);
-	const expected = typeof credentials.sharedSecret === 'string' ? credentials.sharedSecret : '';
-	if (!expected) return refuse(fn, 'the Tookan credential has no Webhook Shared Secret');
 	const { body } = await delivered(fn);
 	const given = body[SECRET_FIELD];
-	if (!sameSecret(expected, given)) {
+	let verified;
+	try {
+		verified = await verifyWithCredential(fn, TOOKAN_CREDENTIAL, sharedSecrets, given);
+	} catch {
+		return refuse(fn, 'the Tookan credential could not be read');
+	}
+	if (!verified.configured) return refuse(fn, 'the Tookan credential has no Webhook Shared Secret');
+	if (!verified.matched) {
 		return reject(fn, 401, given === undefined || given === '' ? 'the shared secret is missing' : 'the shared secret is wrong');
 	}
 	const item = withInstants(withoutSecrets(body));
 	const unwanted = notWanted(readFilters(fn.getNodeParameter('statuses', []), fn.getNodeParameter('templateKeys', '')), item);
 	if (unwanted) return skip(unwanted);
+	// the key is the event itself, whichever secret it came with
 	const claim = claimDelivery(fn, JSON.stringify(item));
-	return claim.first ? accept(fn, item, claim.hashed) : skip(DUPLICATE);
+	return claim.first ? accept(fn, withVerifiedWith(item, verified.matched, verified.rotating), claim.hashed) : skip(DUPLICATE);
 }
 
 /** Fetch Task Details, in the execution phase (never delaying the answer; in a worker in queue mode). */

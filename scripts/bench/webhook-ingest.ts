@@ -5,7 +5,8 @@
  * Webhook node, in alternating halves, side by side in one n8n:
  *
  * 1. under n8n's defaults, 2. with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (both nodes under the same settings
- * in each pair). Then the GHL Trigger alone under other operator settings, one n8n each (see the README's
+ * in each pair). Both pairs also measure the GHL Trigger in workflow-webhook mode, whose token comes from a GHL
+ * Workflow Webhook credential read in the webhook phase (the same events, unsigned, the token in the query). Then the GHL Trigger alone under other operator settings, one n8n each (see the README's
  * "Running at volume"): expression pool size 4, compile cache, no saved successful executions, PostgreSQL.
  *
  * Copies of 5% of the events are re-sent (the same bytes, after the original was answered): `duplicateExecutions`
@@ -17,7 +18,20 @@
 import { startN8n, type N8nInstance } from '../harness';
 import { startPostgres, type PostgresServer } from '../harness/postgres';
 import { percentile } from './lib/load';
-import { Events, executionIds, ghlTriggerTarget, requestPlan, sendPlan, settled, tally, webhookNodeTarget, type SentPlan, type Tally, type Target } from './lib/ingest';
+import {
+	Events,
+	executionIds,
+	ghlTriggerTarget,
+	ghlWorkflowWebhookTarget,
+	requestPlan,
+	sendPlan,
+	settled,
+	tally,
+	webhookNodeTarget,
+	type SentPlan,
+	type Tally,
+	type Target,
+} from './lib/ingest';
 import { benchTarball } from './lib/n8n';
 import { begin, finish, main, numberArgs, round, say } from './lib/report';
 
@@ -62,7 +76,10 @@ async function measure(label: string, env: Record<string, string>, withPlain: bo
 	const n8n: N8nInstance = await startN8n({ packageTarball: await benchTarball(), env: { N8N_LOG_LEVEL: 'warn', ...env } });
 	try {
 		const stamp = `${label.replace(/\W+/g, '')}${Date.now()}`;
-		const targets: Target[] = [await ghlTriggerTarget(n8n, stamp), ...(withPlain ? [await webhookNodeTarget(n8n, stamp)] : [])];
+		const targets: Target[] = [
+			await ghlTriggerTarget(n8n, stamp),
+			...(withPlain ? [await webhookNodeTarget(n8n, stamp), await ghlWorkflowWebhookTarget(n8n, stamp)] : []),
+		];
 		const runs = new Map<Target, { halves: Events[]; before: Set<string>; measured?: Measured }>();
 		for (const target of targets) {
 			const warm = await sendPlan(target, new Events(100, `${stamp}-warm`), requestPlan(100, RESEND_SHARE), concurrency, [n8n.webhookUrl]);
@@ -84,7 +101,11 @@ async function measure(label: string, env: Record<string, string>, withPlain: bo
 			if (counted) measured.tally = await tally(n8n, target, run.halves.flatMap((set) => set.ids()), run.before, measured.started);
 			say(`[${label}] ${describe(target.name, measured)}`);
 		}
-		return { ours: runs.get(targets[0])!.measured as Measured, plain: withPlain ? runs.get(targets[1])!.measured : undefined };
+		return {
+			ours: runs.get(targets[0])!.measured as Measured,
+			plain: withPlain ? runs.get(targets[1])!.measured : undefined,
+			hook: withPlain ? runs.get(targets[2])!.measured : undefined,
+		};
 	} finally {
 		await n8n.stop();
 	}
@@ -115,10 +136,14 @@ main(async () => {
 	}
 
 	const plain = (m: { plain?: Measured }) => m.plain as Measured;
+	const hook = (m: { hook?: Measured }) => m.hook as Measured;
 	say(`defaults: GHL Trigger ${rate(defaults.ours).toFixed(1)} vs Webhook node ${rate(plain(defaults)).toFixed(1)} requests/s = ${(rate(defaults.ours) / rate(plain(defaults))).toFixed(2)}`);
 	say(`lazy acquisition: GHL Trigger ${rate(lazy.ours).toFixed(1)} vs Webhook node ${rate(plain(lazy)).toFixed(1)} requests/s = ${(rate(lazy.ours) / rate(plain(lazy))).toFixed(2)}`);
+	for (const [name, pair] of [['defaults', defaults], ['lazy acquisition', lazy]] as const) {
+		say(`${name}: GHL Trigger workflow webhook (token from its credential) ${rate(hook(pair)).toFixed(1)} vs Webhook node ${rate(plain(pair)).toFixed(1)} requests/s = ${(rate(hook(pair)) / rate(plain(pair))).toFixed(2)}`);
+	}
 	for (const [name, m] of settings) say(`${name}: GHL Trigger ${rate(m).toFixed(1)} requests/s, p99 ${percentile(m.latencies, 99).toFixed(1)} ms`);
-	const counted = [defaults.ours, lazy.ours, ...settings.map(([, m]) => m)].filter((m) => m.tally);
+	const counted = [defaults.ours, lazy.ours, hook(defaults), hook(lazy), ...settings.map(([, m]) => m)].filter((m) => m.tally);
 	finish({
 		ratePerSec: round(rate(defaults.ours), 1),
 		p99Ms: round(percentile(defaults.ours.latencies, 99), 1),
@@ -126,6 +151,10 @@ main(async () => {
 		ratePerSecLazy: round(rate(lazy.ours), 1),
 		p99MsLazy: round(percentile(lazy.ours.latencies, 99), 1),
 		ratioVsWebhookNodeLazy: round(rate(lazy.ours) / rate(plain(lazy))),
+		ratePerSecWorkflowWebhook: round(rate(hook(defaults)), 1),
+		ratioWorkflowWebhookVsWebhookNode: round(rate(hook(defaults)) / rate(plain(defaults))),
+		ratePerSecWorkflowWebhookLazy: round(rate(hook(lazy)), 1),
+		ratioWorkflowWebhookVsWebhookNodeLazy: round(rate(hook(lazy)) / rate(plain(lazy))),
 		...Object.fromEntries(settings.flatMap(([name, m]) => [[`ratePerSec ${name}`, round(rate(m), 1)], [`p99Ms ${name}`, round(percentile(m.latencies, 99), 1)]])),
 		lost: Math.max(...counted.map((m) => (m.tally as Tally).lost)),
 		duplicateExecutions: counted.reduce((sum, m) => sum + (m.tally as Tally).duplicateExecutions, 0),

@@ -9,3 +9,5 @@ export { nodeOutput, type Execution, type ExecutionStatus } from './executions';
 export { executeWorkflowCli } from './execute-cli';
 export type { WorkflowJson, CredentialRef } from './workflow-payload';
 export { PACKAGE_NAME, REPO_ROOT } from './paths';
+export { workflowWebhookSetup, type WorkflowWebhookSetup } from './trigger-setup';
+export { exportCredentialsCli, exportWorkflowsCli } from './export-cli';

@@ -13,10 +13,19 @@ export async function createCredential(
 	client: N8nClient,
 	credential: { name: string; type: string; data: Record<string, unknown> },
 ): Promise<CredentialRef> {
-	// n8n 1.x injects "Allowed HTTP Request Domains" into every credential, and its public API schema then
-	// demands the domain list unless the choice is given explicitly
-	const data = client.version.startsWith('1.') ? { allowedHttpRequestDomains: 'all', ...credential.data } : credential.data;
-	const created = await client.api<CredentialRef>('POST', '/credentials', { ...credential, data });
+	// n8n 1.x injects "Allowed HTTP Request Domains" into credentials that can sign HTTP requests, and its public
+	// API schema then demands the domain list unless the choice is given explicitly; other credentials (e.g. one
+	// without `authenticate`) must not have it
+	const post = (data: Record<string, unknown>) => client.api<CredentialRef>('POST', '/credentials', { ...credential, data });
+	let created: CredentialRef;
+	if (client.version.startsWith('1.')) {
+		created = await post({ allowedHttpRequestDomains: 'all', ...credential.data }).catch(async (error: unknown) => {
+			if (!/additional property.*allowedHttpRequestDomains/.test(String(error))) throw error;
+			return await post(credential.data);
+		});
+	} else {
+		created = await post(credential.data);
+	}
 	return { id: created.id, name: created.name, type: created.type };
 }
 

@@ -37,7 +37,7 @@ export function formToGhlContact(): Flow {
 
 Both are mapped to the same person (name, email, phone, address — as template 1 maps the Tookan customer), then the GHL contact is **created or updated** (GHL's duplicate rules match email/phone, so a second submission updates the same contact) and linked to the GHL business of its company (created when missing). Failures are recorded on the contact (\`sync-failed\` tag + note) or stop the execution when no contact exists yet.`,
 		`1. Create a **GHL Marketplace App** credential (GHL Marketplace App OAuth2 API) (n8n fills it into the GHL nodes on import). Without a Marketplace app, create a **GHL Private Integration Token** credential and pick it in each GHL node's Credential field.
-2. Publish. For GHL forms: in a GHL workflow triggered by *Form Submitted*, add the **Webhook** action with the GHL entry's Production URL + \`?token=\` + its Secret Token.
+2. For GHL forms: give the GHL entry a **GHL Workflow Webhook** credential (nothing to type: n8n generates its token), publish, and paste the URL its panel shows into the **Webhook** action of a GHL workflow triggered by *Form Submitted*.
 3. For the n8n form: share the Form Trigger's Production URL. Disable the entry you do not use.`,
 	);
 

@@ -5,7 +5,7 @@
  * sandbox (the GHL Marketplace app's webhook, Tookan's notification webhooks). The demo and the e2e tests
  * both use it.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 import type { Sandbox } from '../../sandbox/server';
@@ -13,6 +13,7 @@ import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
 import type { TookanModule } from '../../sandbox/tookan/index';
 import type { CredentialRef, N8n, WorkflowJson } from '../harness';
 import { PACKAGE_NAME } from '../harness/paths';
+import { workflowWebhookSetup } from '../harness/trigger-setup';
 import { templateFile, type TemplateSlug } from './catalogue';
 import { DASHBOARD_PATH } from './ops-dashboard';
 
@@ -22,7 +23,7 @@ export const SLUGS: TemplateSlug[] = ['ghl-contact-to-tookan', 'form-to-ghl-cont
 export interface TemplateUrls {
 	/** Template 1's GHL Trigger (what goes into the Marketplace app's webhook settings). */
 	contactEvents?: string;
-	/** Template 2's GHL Trigger in workflow-webhook mode, with its token. */
+	/** Template 2's GHL Trigger in workflow-webhook mode: the URL its panel shows (with the credential's token). */
 	ghlForm?: string;
 	/** Template 2's n8n form. */
 	form?: string;
@@ -109,6 +110,8 @@ export async function createSandboxCredentials(n8n: N8n, sandbox: Sandbox, label
 			type: 'tookanApi',
 			data: { apiKey: tookan.apiKey, baseUrl: sandbox.tookanBaseUrl, userId: String(tookan.userId), sharedSecret: tookan.sharedSecret },
 		}),
+		// nothing to type: n8n generates its token when the trigger is published (or its panel opened)
+		await n8n.createCredential({ name: `GHL Workflow Webhook${label ? ` ${label}` : ''}`, type: 'ghlWorkflowWebhookApi', data: {} }),
 	];
 }
 
@@ -118,16 +121,19 @@ function nodeOf(workflow: WorkflowJson, type: string): WorkflowJson['nodes'][num
 	return node;
 }
 
-/** The URLs the installed templates listen on. */
-function urlsOf(base: string, workflows: Partial<Record<TemplateSlug, WorkflowJson>>, dashboardPath: string): TemplateUrls {
+/** The URLs the installed templates listen on (template 2's GHL entry: the URL its panel shows). */
+async function urlsOf(n8n: N8n, workflows: Partial<Record<TemplateSlug, WorkflowJson>>, dashboardPath: string, credentials: CredentialRef[]): Promise<TemplateUrls> {
+	const base = n8n.connection.webhookUrl;
 	const hook = (workflow: WorkflowJson, type: string) => `${base}webhook/${nodeOf(workflow, type).webhookId}/webhook`;
 	const urls: TemplateUrls = {};
 	const { 'ghl-contact-to-tookan': contacts, 'form-to-ghl-contact': forms, 'tookan-task-to-ghl': statuses, 'lead-source-tags': tags } = workflows;
 	if (contacts) urls.contactEvents = hook(contacts, 'ghlTrigger');
 	if (forms) {
-		// the Secret Token's default is the node id, hashed (see the GHL Trigger's properties)
-		const token = createHash('sha256').update(String(nodeOf(forms, 'ghlTrigger').id)).digest('hex');
-		urls.ghlForm = `${hook(forms, 'ghlTrigger')}?token=${token}`;
+		const entry = nodeOf(forms, 'ghlTrigger');
+		const credential = credentials.find((c) => c.type === 'ghlWorkflowWebhookApi');
+		const refs = credential ? { ghlWorkflowWebhookApi: { id: credential.id, name: credential.name } } : undefined;
+		const node = { type: entry.type, typeVersion: Number(entry.typeVersion), webhookId: String(entry.webhookId), parameters: entry.parameters as Record<string, unknown> };
+		urls.ghlForm = (await workflowWebhookSetup(n8n, { ...node, credentials: refs })).url;
 		urls.form = `${base}form/${nodeOf(forms, 'n8n-nodes-base.formTrigger').webhookId}`;
 	}
 	if (statuses) urls.tookanStatus = hook(statuses, 'tookanTrigger');
@@ -156,7 +162,7 @@ export async function installTemplates(n8n: N8n, sandbox: Sandbox, options: Inst
 		await deactivate(n8n, Object.values(ids));
 		throw error;
 	}
-	const urls = urlsOf(n8n.connection.webhookUrl, workflows, dashboardPath);
+	const urls = await urlsOf(n8n, workflows, dashboardPath, credentials);
 	if (urls.contactEvents) sandbox.admin.addWebhook({ url: urls.contactEvents, service: 'ghl', events: ['ContactCreate', 'ContactUpdate'] });
 	for (const url of [urls.tookanStatus, urls.tookanTags]) if (url) sandbox.admin.addWebhook({ url, service: 'tookan' });
 	return { credentials, ids, urls };

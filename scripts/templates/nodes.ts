@@ -16,6 +16,8 @@ import { stableId, type Cell, type NodeOptions, type NodeSpec } from './flow';
 export const GHL_CREDENTIAL = { ghlOAuth2Api: { id: 'ghl-credential', name: 'GHL Marketplace App' } };
 const GHL_TOKEN_CREDENTIAL = { ghlPrivateIntegrationApi: { id: 'ghl-credential', name: 'GHL Private Integration' } };
 export const TOOKAN_CREDENTIAL = { tookanApi: { id: 'tookan-credential', name: 'Tookan' } };
+/** The GHL Trigger's workflow-webhook token: n8n generates it in the credential, so the template holds none. */
+export const WORKFLOW_WEBHOOK_CREDENTIAL = { ghlWorkflowWebhookApi: { id: 'ghl-workflow-webhook-credential', name: 'GHL Workflow Webhook' } };
 
 const ours = (name: string) => `${PACKAGE_NAME}.${name}`;
 
@@ -54,7 +56,8 @@ export const ghlWithToken = action('ghl', GHL_TOKEN_CREDENTIAL, { authentication
 export const tookan = action('tookan', TOOKAN_CREDENTIAL);
 
 export function ghlTrigger(name: string, at: Cell, parameters: Record<string, unknown>): NodeSpec {
-	return { name, type: ours('ghlTrigger'), typeVersion: 2, at, parameters, webhook: true };
+	const credentials = parameters.source === 'automation' ? { credentials: WORKFLOW_WEBHOOK_CREDENTIAL } : {};
+	return { name, type: ours('ghlTrigger'), typeVersion: 2, at, parameters, ...credentials, webhook: true };
 }
 
 export function tookanTrigger(name: string, at: Cell, parameters: Record<string, unknown>): NodeSpec {

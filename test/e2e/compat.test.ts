@@ -1,7 +1,9 @@
 /**
  * Compatibility: the packed package installs and works on both n8n release lines. On the shared instance
  * (the newest 2.x this registry installs) and on a fresh n8n 1.x: every node and credential of the package is
- * listed, and template 1 runs end to end (a signed GHL contact event creates the Tookan customer).
+ * listed, template 1 runs end to end (a signed GHL contact event creates the Tookan customer), and template 2's
+ * GHL entry gets its token from n8n (generated into its GHL Workflow Webhook credential) and accepts the URL its
+ * panel shows.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -25,7 +27,7 @@ async function smoke(n8n: N8n): Promise<void> {
 	const sandbox = await createSandbox({ faults: 'none', config: { webhooks: { retryDelayMs: 20 } } });
 	try {
 		const installed = await installTemplates(n8n, sandbox, {
-			only: ['ghl-contact-to-tookan'],
+			only: ['ghl-contact-to-tookan', 'form-to-ghl-contact'],
 			label: randomUUID().slice(0, 8),
 		});
 		try {
@@ -37,6 +39,14 @@ async function smoke(n8n: N8n): Promise<void> {
 			expect(customers.filter((c) => c.customer_phone === ADA.phone)).toEqual([
 				expect.objectContaining({ customer_username: 'Ada Lovelace', customer_email: ADA.email }),
 			]);
+			// the URL the panel shows (installTemplates reads it as the editor does): n8n generated the token
+			const ghlForm = String(installed.urls.ghlForm);
+			expect(ghlForm).toMatch(/\?token=[0-9a-f]{64}$/);
+			const post = (url: string) =>
+				fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ first_name: 'Compat', email: 'compat@example.com' }) });
+			expect((await post(ghlForm.replace(/token=.*/, `token=${'0'.repeat(64)}`))).status).toBe(401);
+			expect((await post(ghlForm)).status).toBe(200);
+			await n8n.waitForExecutions(String(installed.ids['form-to-ghl-contact']), 1, 90_000);
 		} finally {
 			await uninstallTemplates(n8n, installed);
 		}

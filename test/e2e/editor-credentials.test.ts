@@ -15,6 +15,7 @@ const world = useEditor({ templates: false });
 const SHOT: Record<string, string> = {
 	ghlOAuth2Api: 'credential-ghl-oauth2',
 	ghlPrivateIntegrationApi: 'credential-ghl-private-integration',
+	ghlWorkflowWebhookApi: 'credential-ghl-workflow-webhook',
 	tookanApi: 'credential-tookan',
 };
 /** The dialog the README shows. */

@@ -2,16 +2,19 @@
  * GHL Trigger in real n8n: sandbox-signed deliveries of all 25 catalogued events each start exactly one
  * execution with the payload; forged, unsigned, tampered and replayed deliveries are answered 401 (or
  * dropped) and start none; enrichment fetches the note and contact inside n8n; the workflow-webhook mode
- * accepts only its generated token. Executions are counted through n8n's public API.
+ * accepts only the token n8n generated in its credential (URL and header as the panel shows them), which no
+ * copy of the workflow holds. Executions are counted through n8n's public API.
  */
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 
-import { nodeOutput } from '../../scripts/harness';
+import { exportCredentialsCli, nodeOutput, PACKAGE_NAME, workflowWebhookSetup } from '../../scripts/harness';
 import { createSandbox, type Sandbox } from '../../sandbox/server';
 import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
 import { WebhookSigner } from '../../sandbox/core/webhooks/signing';
 import { GHL_EVENTS } from '../../nodes/GhlTrigger/events';
+import { tokenFor } from '../../nodes/GhlTrigger/token';
 import { getN8n } from './n8n';
+import { copiesOf, saveCredential } from './secret-support';
 import { deactivate, executionCount, productionUrl, triggerWorkflow, type TriggerWorkflow } from './trigger-support';
 
 const LOCATION = GHL_DEFAULTS.locationIds[0];
@@ -134,27 +137,50 @@ describe('GHL Trigger enrichment in real n8n', () => {
 	});
 });
 
-describe('GHL Trigger (workflow Webhook action) in real n8n', () => {
-	it('accepts only the token generated for the node, and maps the contact fields', async () => {
-		const workflow = triggerWorkflow('ghlTrigger', 'GHL Workflow Hook', { source: 'automation' });
+describe('GHL Trigger (workflow Webhook action) in real n8n: the token lives in a credential', () => {
+	it('n8n generates the token in the credential; the URL the panel shows (query) and its header are accepted, a wrong or missing token refused; re-saving the credential or copying the workflow keeps the token; no workflow copy holds it', async () => {
+		// as a person creates it in the dialog: nothing typed
+		const credential = await n8n.createCredential({ name: `GHL Workflow Webhook ${Date.now()}`, type: 'ghlWorkflowWebhookApi', data: {} });
+		const refs = { ghlWorkflowWebhookApi: { id: credential.id, name: credential.name } };
+		const parameters = { source: 'automation' };
+		const workflow = triggerWorkflow('ghlTrigger', 'GHL Workflow Hook', parameters, { ghlWorkflowWebhookApi: { name: credential.name } });
 		const workflowId = await publish(workflow);
-		// the default Secret Token is {{ $nodeId.hash("sha256") }}: the node's own id, hashed
-		const token = createHash('sha256').update(workflow.nodeId).digest('hex');
-		const payload = { contact_id: 'c-e2e', first_name: 'Ada', email: 'ada@example.com', tags: 'vip,new', location: { id: LOCATION } };
-		const post = (query: string) =>
-			n8n.callWebhook(`webhook/${workflow.webhookId}/webhook${query}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(payload),
-			});
-		expect((await post('?token=wrong-token-value-123')).status).toBe(401);
-		expect((await post('')).status).toBe(401);
-		expect((await post(`?token=${token}`)).status).toBe(200);
-		const executions = await n8n.waitForExecutions(workflowId, 1, 60_000);
-		expect(executions).toHaveLength(1);
-		expect(nodeOutput(executions[0], 'GHL Workflow Hook')[0]).toMatchObject({
-			contact: { id: 'c-e2e', firstName: 'Ada', email: 'ada@example.com', tags: ['vip', 'new'] },
-			locationId: LOCATION,
-		});
+		const node = { type: `${PACKAGE_NAME}.ghlTrigger`, typeVersion: 2, webhookId: workflow.webhookId, parameters, credentials: refs };
+		const setup = await workflowWebhookSetup(n8n, node);
+		expect(setup.url).toBe(`${productionUrl(n8n, workflow.webhookId)}?token=${setup.token}`);
+		expect(setup.header).toBe(`X-Webhook-Token: ${setup.token}`);
+		// the token comes from the random Token Secret n8n stored (encrypted) in the credential
+		const stored = (await exportCredentialsCli(n8n.connection)).find((c) => c.id === credential.id)!.data;
+		expect(stored.tokenSecret).toMatch(/^[0-9a-f]{64}$/);
+		expect(tokenFor(String(stored.tokenSecret), 1)).toBe(setup.token);
+
+		const payload = (id: string) => JSON.stringify({ contact_id: id, first_name: 'Ada', email: 'ada@example.com', tags: 'vip,new', location: { id: LOCATION } });
+		const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+			fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(60_000) });
+		const base = productionUrl(n8n, workflow.webhookId);
+		expect((await post(setup.url, payload('c-query'))).status).toBe(200);
+		const [name, value] = setup.header.split(': ');
+		expect((await post(base, payload('c-header'), { [name]: value })).status).toBe(200);
+		expect((await post(`${base}?token=wrong-token-value-123`, payload('c-wrong'))).status).toBe(401);
+		expect((await post(base, payload('c-wrong-header'), { [name]: `${value}x` })).status).toBe(401);
+		expect((await post(base, payload('c-missing'))).status).toBe(401);
+		const executions = await n8n.waitForExecutions(workflowId, 2, 60_000);
+		expect(executions).toHaveLength(2);
+		const outputs = executions.map((e) => nodeOutput(e, 'GHL Workflow Hook')[0]);
+		expect(outputs.map((o) => (o.contact as { id: string }).id).sort()).toEqual(['c-header', 'c-query']);
+		expect(outputs[0]).toMatchObject({ contact: { firstName: 'Ada', email: 'ada@example.com', tags: ['vip', 'new'] }, locationId: LOCATION });
+		expect(outputs[0]).not.toHaveProperty('verifiedWith');
+
+		// the credential saved again in the dialog, and a copy of the workflow (new webhook id, as a paste gets): same token
+		await saveCredential(n8n, credential.id, {});
+		expect((await workflowWebhookSetup(n8n, node)).url).toBe(setup.url);
+		const copy = triggerWorkflow('ghlTrigger', 'GHL Workflow Hook', parameters, { ghlWorkflowWebhookApi: { name: credential.name } });
+		const copyId = await publish(copy);
+		const copied = await workflowWebhookSetup(n8n, { ...node, webhookId: copy.webhookId });
+		expect(copied.token).toBe(setup.token);
+		expect((await post(copied.url, payload('c-copy'))).status).toBe(200);
+		await n8n.waitForExecutions(copyId, 1, 60_000);
+
+		expect(await copiesOf(n8n, [setup.token, String(stored.tokenSecret)], [workflowId, copyId])).toEqual([]);
 	});
 });

@@ -4,15 +4,16 @@
  * the shared secret) that can be sent to any process serving the workflow's webhooks, as often as wanted.
  */
 import { WebhookSigner } from '../../sandbox/core/webhooks/signing';
-import type { N8n } from '../../scripts/harness';
+import { workflowWebhookSetup, type N8n } from '../../scripts/harness';
 import { triggerWorkflow, type TriggerWorkflow } from './trigger-support';
 
 const signer = new WebhookSigner();
-const TOKEN = 'runtime-e2e-automation-token-0123456789';
 const SHARED_SECRET = 'runtime-e2e-tookan-shared-secret';
 
 export interface Kind {
 	name: string;
+	/** After the workflow is published: what the sender needs from n8n (the token its credential got). */
+	published?(workflow: TriggerWorkflow): Promise<void>;
 	/** Node name in the workflow (output is read there). */
 	node: string;
 	build(): Promise<TriggerWorkflow>;
@@ -43,16 +44,32 @@ function ghlApp(typeVersion: number): Kind {
 	};
 }
 
-/** A GHL workflow's Webhook action (secret token in the query); a re-delivery repeats the body byte for byte. */
-const ghlAutomation: Kind = {
-	name: 'GHL Trigger v2 (workflow webhook)',
-	node: 'GHL Workflow Hook',
-	build: async () => triggerWorkflow('ghlTrigger', 'GHL Workflow Hook', { source: 'automation', secretToken: TOKEN }),
-	request: (tag) => ({
-		query: `?token=${TOKEN}`,
-		init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contact_id: tag, first_name: 'Runtime', location: { id: 'loc-runtime' } }) },
-	}),
-	tagOf: (item) => String((item.contact as Record<string, unknown>).id),
+/**
+ * A GHL workflow's Webhook action (the token of the node's GHL Workflow Webhook credential in the query); a
+ * re-delivery repeats the body byte for byte.
+ */
+const ghlAutomation = (n8n: N8n): Kind => {
+	let token = '';
+	let credentials: Record<string, { id: string; name: string }> = {};
+	return {
+		name: 'GHL Trigger v2 (workflow webhook)',
+		node: 'GHL Workflow Hook',
+		build: async () => {
+			// nothing typed: n8n generates the token when the workflow is published
+			const credential = await n8n.createCredential({ name: `GHL Workflow Webhook runtime ${Date.now()}`, type: 'ghlWorkflowWebhookApi', data: {} });
+			credentials = { ghlWorkflowWebhookApi: { id: credential.id, name: credential.name } };
+			return triggerWorkflow('ghlTrigger', 'GHL Workflow Hook', { source: 'automation' }, { ghlWorkflowWebhookApi: { name: credential.name } });
+		},
+		published: async (workflow) => {
+			const node = workflow.json.nodes[0];
+			token = (await workflowWebhookSetup(n8n, { type: node.type, typeVersion: 2, webhookId: workflow.webhookId, parameters: { source: 'automation' }, credentials })).token;
+		},
+		request: (tag) => ({
+			query: `?token=${token}`,
+			init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contact_id: tag, first_name: 'Runtime', location: { id: 'loc-runtime' } }) },
+		}),
+		tagOf: (item) => String((item.contact as Record<string, unknown>).id),
+	};
 };
 
 /** A Tookan task status change with the shared secret in the body. */
@@ -81,13 +98,14 @@ function tookan(n8n: N8n): Kind {
 }
 
 export function allKinds(n8n: N8n, options: { v1?: boolean } = {}): Kind[] {
-	return [ghlApp(2), ...(options.v1 ? [ghlApp(1)] : []), ghlAutomation, tookan(n8n)];
+	return [ghlApp(2), ...(options.v1 ? [ghlApp(1)] : []), ghlAutomation(n8n), tookan(n8n)];
 }
 
 export async function publishKind(n8n: N8n, kind: Kind): Promise<PublishedKind> {
 	const workflow = await kind.build();
 	const workflowId = await n8n.importWorkflow(workflow.json);
 	await n8n.publishWorkflow(workflowId);
+	await kind.published?.(workflow);
 	return { ...kind, workflowId, webhookId: workflow.webhookId };
 }
 

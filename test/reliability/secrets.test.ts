@@ -9,7 +9,9 @@ import { join } from 'node:path';
 
 import { createSandbox } from '../../sandbox/server';
 import type { N8n } from '../../scripts/harness';
-import { scanExecutions, scanLogFiles } from './support/n8n-scan';
+import { scanExecutions, scanExport, scanHistory, scanLogFiles, scanWorkflows } from './support/n8n-scan';
+import { readyN8n } from './support/n8n';
+import { triggerWorkflow } from '../e2e/trigger-support';
 import { LineScanner } from './support/output-watch';
 import { CANARY, findSecrets, knownSecrets, scanValue } from './support/secrets';
 
@@ -75,7 +77,7 @@ it('scans every line of the log files it is given', () => {
 	}
 });
 
-it('scans n8n execution records, counting a Secret Token parameter in the workflow definition apart', async () => {
+it('scans n8n execution records and counts every copy, the workflow snapshot (a node parameter) included', async () => {
 	const execution = (id: string, item: Record<string, unknown>) => ({
 		id,
 		workflowId: 'wf1',
@@ -84,9 +86,35 @@ it('scans n8n execution records, counting a Secret Token parameter in the workfl
 	});
 	const n8n = { executions: async () => [execution('1', { contact: { id: 'c1' } }), execution('2', { query: { token: CANARY.automationToken } })] } as unknown as N8n;
 	const scan = await scanExecutions(n8n);
-	expect(scan).toEqual({
-		scanned: 2,
-		configured: 2,
-		hits: [{ label: 'automationToken', where: "n8n execution 2 (workflow wf1) at .data.resultData.runData.GHL Workflow Hook[0].data.main[0][0].json.query.token" }],
-	});
+	expect(scan.scanned).toBe(2);
+	expect(scan.hits.map((h) => h.where)).toEqual([
+		'n8n execution 1 (workflow wf1) at .workflowData.nodes[0].parameters.secretToken',
+		'n8n execution 2 (workflow wf1) at .workflowData.nodes[0].parameters.secretToken',
+		'n8n execution 2 (workflow wf1) at .data.resultData.runData.GHL Workflow Hook[0].data.main[0][0].json.query.token',
+	]);
+});
+
+it('looks for the secrets it is given besides the fixed ones, many at once', () => {
+	const instance = Array.from({ length: 300 }, (_, i) => ({ label: `credential ${i}`, value: `instance-secret-${i}-${'x'.repeat(20)}` }));
+	const secrets = [...knownSecrets(), ...instance];
+	expect(findSecrets(`a ${instance[123].value} b`, 'text', secrets)).toEqual([{ label: 'credential 123', where: 'text' }]);
+	expect(findSecrets('nothing to see', 'text', secrets)).toEqual([]);
+	expect(findSecrets(`x ${CANARY.tookanSharedSecret}`, 'text', secrets)).toEqual([{ label: 'tookanSharedSecret', where: 'text' }]);
+});
+
+it('in real n8n, finds a token kept in a node parameter in the workflow definition, its history and n8n export:workflow --all (then the workflow is deleted)', async () => {
+	const n8n = await readyN8n();
+	// a type version 1 GHL Trigger that still keeps its token in the workflow
+	const workflow = triggerWorkflow('ghlTrigger', 'GHL Workflow Hook v1', { source: 'automation', secretToken: CANARY.automationToken }, undefined, 1);
+	const id = await n8n.importWorkflow(workflow.json);
+	const where = (scan: { hits: Array<{ label: string; where: string }> }) => scan.hits.filter((h) => h.label === 'automationToken').map((h) => h.where.replace(/ at .*/, ''));
+	try {
+		expect(where(await scanWorkflows(n8n))).toEqual([`workflow ${id}`]);
+		expect(where(await scanHistory(n8n))).toEqual([expect.stringMatching(new RegExp(`^history version .* of workflow ${id}$`))]);
+		expect(where(await scanExport(n8n))).toEqual([`n8n export:workflow --all, workflow ${id}`]);
+	} finally {
+		await n8n.api('DELETE', `/workflows/${id}`);
+	}
+	expect(where(await scanWorkflows(n8n))).toEqual([]);
+	expect(where(await scanExport(n8n))).toEqual([]);
 });

@@ -5,7 +5,7 @@
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
 
-import type { N8n } from '../../scripts/harness';
+import { exportCredentialsCli, workflowWebhookSetup, type N8n } from '../../scripts/harness';
 import { WebhookSigner } from '../../sandbox/core/webhooks/signing';
 import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
 import { createSandbox, type Sandbox } from '../../sandbox/server';
@@ -128,22 +128,30 @@ describe('GHL Trigger, Marketplace app events', () => {
 });
 
 describe('GHL Trigger, workflow Webhook action', () => {
-	it('starts executions only for the right secret token', async () => {
-		const workflow = triggerWorkflow('ghlTrigger', 'GHL Workflow Hook', { source: 'automation', secretToken: CANARY.automationToken });
-		const workflowId = await publish(workflow);
+	it('starts executions only for the right secret token (the one its GHL Workflow Webhook credential derives)', async () => {
+		// nothing typed: n8n generates the Token Secret when the workflow is published; the scans look for it and
+		// for the tokens derived from it (as for every secret the instance's credentials hold)
+		const credential = await n8n.createCredential({ name: `GHL Workflow Webhook reliability ${Date.now()}`, type: 'ghlWorkflowWebhookApi', data: {} });
+		const workflow = triggerWorkflow('ghlTrigger', 'GHL Workflow Hook', { source: 'automation' }, { ghlWorkflowWebhookApi: { name: credential.name } });
+		const workflowId = await publish(workflow, { credentials: [credential] });
+		const refs = { ghlWorkflowWebhookApi: { id: credential.id, name: credential.name } };
+		const { token } = await workflowWebhookSetup(n8n, { ...workflow.json.nodes[0], typeVersion: 2, credentials: refs } as Parameters<typeof workflowWebhookSetup>[1]);
+		const tokenSecret = String((await exportCredentialsCli(n8n.connection)).find((c) => c.id === credential.id)?.data.tokenSecret);
 		// distinct bodies: a byte-identical body is a re-delivery, which type version 2 answers as a duplicate
 		const payloadOf = (tag: string) => json({ contact_id: `c-rel-${tag}`, first_name: 'Ada', email: 'ada@example.com', location: { id: LOCATION } });
 		const payload = payloadOf('refused');
 		const good: Delivery[] = [
-			{ name: 'token header', body: payloadOf('header'), headers: { 'x-webhook-token': CANARY.automationToken } },
-			{ name: 'token query', body: payloadOf('query'), query: `?token=${CANARY.automationToken}` },
+			{ name: 'token header', body: payloadOf('header'), headers: { 'x-webhook-token': token } },
+			{ name: 'token query', body: payloadOf('query'), query: `?token=${token}` },
 		];
 		for (const delivery of good) expect(await post(workflow.webhookId, delivery)).toBe(200);
 		await n8n.waitForExecutions(workflowId, good.length, 60_000);
 		accepted += good.length;
 		const bad: Delivery[] = [
 			{ name: 'no token', body: payload },
-			{ name: 'wrong token', body: payload, headers: { 'x-webhook-token': `${CANARY.automationToken}x` } },
+			{ name: 'wrong token', body: payload, headers: { 'x-webhook-token': `${token}x` } },
+			{ name: 'the Token Secret itself', body: payload, query: `?token=${tokenSecret}` },
+			{ name: 'the canary token', body: payload, query: `?token=${CANARY.automationToken}` },
 			{ name: 'wrong token in query', body: payload, query: '?token=not-the-token-123456' },
 		];
 		const sentinel: Delivery = { ...good[0], body: payloadOf('sentinel') };
@@ -192,7 +200,7 @@ describe('Tookan Trigger', () => {
 
 afterAll(() => {
 	record(
-		{ area: 'rejected', count: rejected, detail: 'webhooks refused without an execution (GHL app: unsigned, tampered body/signature, wrong key, legacy header with legacy off, duplicate webhookId, oversized, malformed JSON; GHL workflow hook: no/wrong token; Tookan: wrong/missing secret, malformed JSON)' },
+		{ area: 'rejected', count: rejected, detail: 'webhooks refused without an execution (GHL app: unsigned, tampered body/signature, wrong key, legacy header with legacy off, duplicate webhookId, oversized, malformed JSON; GHL workflow hook: no/wrong token, the Token Secret as token; Tookan: wrong/missing secret, malformed JSON)' },
 		{ area: 'accepted', count: accepted, detail: 'genuine webhooks, each started exactly one execution' },
 		{ area: 'secret hits', count: hits.length, detail: 'webhook answers scanned' },
 	);

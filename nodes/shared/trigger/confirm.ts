@@ -97,3 +97,26 @@ export function confirmationHints(fn: IExecuteFunctions, confirmed: Confirmed): 
 		});
 	}
 }
+
+/**
+ * A warning above the output when a delivery was accepted with a secret a rotation is phasing out (its output
+ * says `verifiedWith`): the sender still uses it, so it must not be removed yet. `what` names that secret.
+ */
+export function previousSecretHint(fn: IExecuteFunctions, items: INodeExecutionData[], what: string): void {
+	const used = new Set(items.map((item) => item.json.verifiedWith));
+	if (used.has('previous')) {
+		fn.addExecutionHints({
+			message: `Accepted with ${what} (verifiedWith "previous"): the sender has not switched to the current one yet, so keep the previous one until no execution shows this`,
+			type: 'warning',
+			location: 'outputPane',
+		});
+	}
+	if (used.has('parameter')) {
+		fn.addExecutionHints({
+			message:
+				'Accepted with the Secret Token parameter stored in this workflow (verifiedWith "parameter"): paste the URL the trigger panel shows into the GHL Webhook action, then set Token Source to "Credential"',
+			type: 'warning',
+			location: 'outputPane',
+		});
+	}
+}

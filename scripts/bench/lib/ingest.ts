@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 
 import { WebhookSigner } from '../../../sandbox/core/webhooks/signing';
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
-import { PACKAGE_NAME, type Execution, type N8n } from '../../harness';
+import { PACKAGE_NAME, workflowWebhookSetup, type Execution, type N8n } from '../../harness';
 import { Flow } from '../../templates/flow';
 import { core } from '../../templates/nodes';
 import { closedLoop, type LoadResult } from './load';
@@ -98,6 +98,33 @@ export async function ghlTriggerTarget(n8n: N8n, label: string): Promise<Target>
 		signed: true,
 		node: 'GHL event',
 		idOf: (item) => (typeof item.webhookId === 'string' ? item.webhookId : undefined),
+	};
+}
+
+/**
+ * A published GHL Trigger in workflow-webhook mode (type version 2): the token n8n generated in its GHL Workflow
+ * Webhook credential, in the query as GHL's Webhook action sends it (the trigger reads the credential as
+ * nodes/shared/trigger/secret.ts describes); byte-identical re-sent bodies dropped.
+ */
+export async function ghlWorkflowWebhookTarget(n8n: N8n, label: string): Promise<Target> {
+	const credential = await n8n.createCredential({ name: `bench workflow webhook ${label}`, type: 'ghlWorkflowWebhookApi', data: {} });
+	const credentials = { ghlWorkflowWebhookApi: { id: credential.id, name: credential.name } };
+	const type = `${PACKAGE_NAME}.ghlTrigger`;
+	const flow = new Flow(`bench ingest GHL workflow webhook ${label}`, `ingest-ghl-hook-${label}`);
+	flow.add({ name: 'GHL workflow webhook', type, typeVersion: 2, at: [0, 0], webhook: true, parameters: { source: 'automation' }, credentials });
+	const workflowId = await publish(n8n, flow);
+	const hookId = (await n8n.rest<{ nodes: Array<{ webhookId?: string }> }>('GET', `/workflows/${workflowId}`)).nodes[0].webhookId;
+	const { token } = await workflowWebhookSetup(n8n, { type, typeVersion: 2, webhookId: hookId, parameters: { source: 'automation' }, credentials });
+	return {
+		name: 'GHL Trigger (workflow webhook)',
+		workflowId,
+		path: `${hookId}/webhook?token=${token}`,
+		signed: false,
+		node: 'GHL workflow webhook',
+		idOf: (item) => {
+			const payload = item.payload as { webhookId?: unknown } | undefined;
+			return typeof payload?.webhookId === 'string' ? payload.webhookId : undefined;
+		},
 	};
 }
 

@@ -7,6 +7,7 @@ import { NodeHelpers, type ICredentialType, type INodeParameters, type INodeProp
 
 import { GhlOAuth2Api } from '../../../credentials/GhlOAuth2Api.credentials';
 import { GhlPrivateIntegrationApi } from '../../../credentials/GhlPrivateIntegrationApi.credentials';
+import { GhlWorkflowWebhookApi } from '../../../credentials/GhlWorkflowWebhookApi.credentials';
 import { TookanApi } from '../../../credentials/TookanApi.credentials';
 import { Ghl } from '../../../nodes/Ghl/Ghl.node';
 import { GhlContacts } from '../../../nodes/GhlContacts/GhlContacts.node';
@@ -21,7 +22,7 @@ import { PACKAGE_NAME } from '../../../scripts/harness';
 const NODES = [new Ghl(), new Tookan(), new GhlTrigger(), new GTriggerhl(), new TookanTrigger()].map((n) => n.description);
 const FORMER = [new GhlContacts(), new GhlPollTrigger()].map((n) => n.description);
 
-export const CREDENTIALS: ICredentialType[] = [new GhlOAuth2Api(), new GhlPrivateIntegrationApi(), new TookanApi()];
+export const CREDENTIALS: ICredentialType[] = [new GhlOAuth2Api(), new GhlPrivateIntegrationApi(), new GhlWorkflowWebhookApi(), new TookanApi()];
 
 /** Our node description for a node type such as `n8n-nodes-ghl-tookan.tookan`, or undefined for others. */
 export function ourNode(type: string): INodeTypeDescription | undefined {
@@ -45,9 +46,9 @@ export function iconFile(description: Pick<INodeTypeDescription, 'icon'>): strin
 /** Where n8n serves an icon of this package's dist/icons. */
 export const iconPath = (file: string) => `/icons/${PACKAGE_NAME}/dist/icons/${file}`;
 
-/** Visible fields: not hidden, not notices. */
+/** Visible fields with a label: not hidden, not notices, not a resource mapper (n8n draws it without one). */
 function isField(property: INodeProperties): boolean {
-	return property.type !== 'hidden' && property.type !== 'notice';
+	return property.type !== 'hidden' && property.type !== 'notice' && property.type !== 'resourceMapper';
 }
 
 /**

@@ -23,6 +23,12 @@ export interface Secret {
  * the sandbox's default Tookan secrets (what the e2e tests and templates use).
  */
 export function knownSecrets(): Secret[] {
+	return KNOWN;
+}
+
+const KNOWN: Secret[] = knownList();
+
+function knownList(): Secret[] {
 	return [
 		...Object.entries(CANARY).map(([label, value]) => ({ label, value })),
 		{ label: 'ghlPit', value: GHL_DEFAULTS.pit },
@@ -52,11 +58,26 @@ export interface Hit {
 	where: string;
 }
 
+/** One regular expression per secrets list: most texts hold none, and one test is cheaper than one per secret. */
+const anyOf = new WeakMap<Secret[], RegExp>();
+
+function anySecret(secrets: Secret[]): RegExp {
+	let found = anyOf.get(secrets);
+	if (!found) {
+		const values = secrets.map((s) => s.value).filter(Boolean);
+		found = values.length ? new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : /$^/;
+		anyOf.set(secrets, found);
+	}
+	return found;
+}
+
 /** Every secret found in `text`: the given values, any PIT, any sandbox-issued OAuth token. */
 export function findSecrets(text: string, where: string, secrets: Secret[] = knownSecrets()): Hit[] {
 	const hits: Hit[] = [];
-	for (const { label, value } of secrets) {
-		if (value && text.includes(value)) hits.push({ label, where });
+	if (anySecret(secrets).test(text)) {
+		for (const { label, value } of secrets) {
+			if (value && text.includes(value)) hits.push({ label, where });
+		}
 	}
 	const pits = new Set(text.match(PIT) ?? []);
 	const named = new Set(secrets.map((s) => s.value));

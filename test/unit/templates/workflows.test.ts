@@ -90,15 +90,17 @@ describe.each(workflows)('%s', (file, workflow) => {
 		);
 	});
 
-	it('references credentials by type with placeholder ids (GHL: the Marketplace App credential), and holds no secret', () => {
+	it('references credentials by type with placeholder ids (GHL: the Marketplace App credential), and holds no secret of any kind (token, key, shared secret)', () => {
 		const text = JSON.stringify(workflow);
-		for (const secret of [GHL_DEFAULTS.pit, GHL_DEFAULTS.clientSecret, 'sandbox-tookan-api-key', 'sandbox-tookan-shared-secret', 'BEGIN PUBLIC KEY']) {
+		for (const secret of [GHL_DEFAULTS.pit, GHL_DEFAULTS.clientSecret, 'sandbox-tookan-api-key', 'sandbox-tookan-shared-secret']) {
 			expect(text).not.toContain(secret);
 		}
+		expect(secretLooking(workflow)).toEqual([]);
 		for (const node of workflow.nodes.filter((n) => n.credentials)) {
 			for (const [type, ref] of Object.entries(node.credentials!)) {
-				// one GHL credential type across the templates, so that one GHL credential fills them all on import
-				expect(['ghlOAuth2Api', 'tookanApi']).toContain(type);
+				// one GHL connection type across the templates, so that one GHL credential fills them all on import; the GHL
+				// Trigger's workflow-webhook token has a credential of its own
+				expect(['ghlOAuth2Api', 'ghlWorkflowWebhookApi', 'tookanApi']).toContain(type);
 				expect(ref.id).toMatch(/-credential$/);
 			}
 		}
@@ -117,6 +119,41 @@ describe.each(workflows)('%s', (file, workflow) => {
 			}
 		}
 	});
+});
+
+/** Parameters of this package's nodes that hold a secret or a key (password fields, key overrides, tokens). */
+const SECRET_PARAMETERS = new Set(['secretToken', 'publicKey', 'previousPublicKey', 'legacyPublicKey']);
+/** Shapes of secrets in text: PEM blocks, long hex or base64 runs (node and webhook ids are UUIDs), PITs, JWTs. */
+const SECRET_SHAPES = [/-----BEGIN [A-Z ]+-----/, /\b[0-9a-f]{32,}\b/i, /\b[A-Za-z0-9+/_-]{40,}={0,2}/, /pit-[0-9a-f]{8}-/i, /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/];
+
+/** "<node>: <parameter>" for every secret-holding parameter and every string shaped like a secret. */
+function secretLooking(workflow: Workflow): string[] {
+	const found: string[] = [];
+	for (const node of workflow.nodes) {
+		const description = DESCRIPTIONS[node.type];
+		const visit = (value: unknown, path: string, property?: INodeProperties) => {
+			if (property && (SECRET_PARAMETERS.has(property.name) || property.typeOptions?.password)) found.push(`${node.name}: ${path}`);
+			if (typeof value === 'string' && SECRET_SHAPES.some((shape) => shape.test(value))) found.push(`${node.name}: ${path} looks like a secret`);
+			if (value && typeof value === 'object') {
+				for (const [key, child] of Object.entries(value)) {
+					const childProperty = (property?.options as INodeProperties[] | undefined)?.find?.((o) => o.name === key);
+					visit(child, `${path}.${key}`, childProperty ?? (SECRET_PARAMETERS.has(key) ? ({ name: key } as INodeProperties) : undefined));
+				}
+			}
+		};
+		for (const [name, value] of Object.entries(node.parameters)) {
+			visit(value, name, description?.properties.find((p) => p.name === name) ?? (SECRET_PARAMETERS.has(name) ? ({ name } as INodeProperties) : undefined));
+		}
+	}
+	return found;
+}
+
+it('the secret check finds secret parameters and secret-shaped strings, and passes ordinary ones', () => {
+	const node = (parameters: Record<string, unknown>): Workflow => ({ name: 't', connections: {}, nodes: [{ name: 'N', type: `${PACKAGE_NAME}.ghlTrigger`, parameters }] });
+	expect(secretLooking(node({ source: 'automation', secretToken: 'x' }))).toEqual(['N: secretToken']);
+	expect(secretLooking(node({ source: 'app', options: { publicKey: 'abc' } }))).toEqual(['N: options.publicKey']);
+	expect(secretLooking(node({ note: 'token=' + 'ab12'.repeat(16) }))).toEqual(['N: note looks like a secret']);
+	expect(secretLooking(node({ source: 'automation', id: 'd0e036da-cf58-4f40-a5ee-14a94c171a0f', text: '={{ $json.contact.id }}' }))).toEqual([]);
 });
 
 it('the parameter check catches unknown parameters, collection fields and option values', () => {

@@ -1,8 +1,10 @@
 import { generateKeyPairSync, sign, createSign, type KeyObject } from 'node:crypto';
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
 import { hashKey } from '../../../nodes/shared/trigger/deliveries';
+import { FRESH_MS, forgetCredentialReads, REREAD_MS } from '../../../nodes/shared/trigger/secret';
+import { credentialTokens, tokenFor, WORKFLOW_WEBHOOK_CREDENTIAL } from '../../../nodes/GhlTrigger/token';
 import { deliver, lifecycle, rawOf, webhookContext, type Delivery } from './webhook-context';
 
 const ed = generateKeyPairSync('ed25519');
@@ -200,6 +202,21 @@ describe('GHL Trigger webhook(): Marketplace app deliveries', () => {
 		expect(utc.items).toHaveLength(1);
 	});
 
+	it('accepts the Previous Public Key while one is set, and outputs then say which key verified', async () => {
+		const next = generateKeyPairSync('ed25519');
+		const rotating = appParameters({}, { publicKey: pem(next.publicKey), previousPublicKey: pem(ed.publicKey) });
+		const old = await deliver(node, { parameters: rotating, delivery: signed(event()) });
+		const current = await deliver(node, { parameters: rotating, delivery: signed(event(), next.privateKey) });
+		expect([old.items?.[0].verifiedWith, current.items?.[0].verifiedWith]).toEqual(['previous', 'current']);
+		expect(old.hints.map((h) => h.message)).toEqual([expect.stringContaining('Previous Public Key')]);
+		const forged = await deliver(node, { parameters: rotating, delivery: signed(event(), stranger.privateKey) });
+		expect(forged.response.statusCode).toBe(401);
+		const done = appParameters({}, { publicKey: pem(next.publicKey) });
+		expect((await deliver(node, { parameters: done, delivery: signed(event()) })).response.statusCode).toBe(401);
+		const body = event();
+		expect((await deliver(node, { parameters: done, delivery: signed(body, next.privateKey) })).items).toEqual([body]);
+	});
+
 	it('answers 429 (GHL sends it again later) and starts nothing when the key override is not a key', async () => {
 		const run = await deliver(node, { parameters: appParameters({}, { publicKey: 'not-a-key' }), delivery: signed(event()) });
 		expect(run.response).toMatchObject({ statusCode: 429, headers: { 'retry-after': '60' }, body: { received: false, retry: true } });
@@ -208,8 +225,11 @@ describe('GHL Trigger webhook(): Marketplace app deliveries', () => {
 });
 
 describe('GHL Trigger webhook(): workflow Webhook action deliveries', () => {
-	const token = 'a'.repeat(20) + '-token';
-	const parameters = { source: 'automation', secretToken: token, enrich: false };
+	const tokenSecret = 'unit-token-secret-0123456789abcdef';
+	const credential = (extra: Record<string, unknown> = {}) => ({ [WORKFLOW_WEBHOOK_CREDENTIAL]: { tokenSecret, rotation: 1, acceptPrevious: false, ...extra } });
+	const token = tokenFor(tokenSecret, 1);
+	const parameters = { source: 'automation', enrich: false };
+	const credentials = credential();
 	const payload = {
 		contact_id: 'c-9',
 		first_name: 'Ada',
@@ -223,9 +243,12 @@ describe('GHL Trigger webhook(): workflow Webhook action deliveries', () => {
 		workflow: { id: 'wf-9', name: 'Form follow-up' },
 		customData: { plan: 'gold' },
 	};
+	const fresh = () => ({ ...payload, contact_id: `c-${Math.random()}` });
+
+	beforeEach(() => forgetCredentialReads());
 
 	it('maps the standard contact fields when the token is in the query', async () => {
-		const run = await deliver(node, { parameters, delivery: { body: payload, query: { token } } });
+		const run = await deliver(node, { parameters, credentials, delivery: { body: payload, query: { token } } });
 		expect(run.items).toEqual([
 			{
 				contact: {
@@ -249,41 +272,161 @@ describe('GHL Trigger webhook(): workflow Webhook action deliveries', () => {
 
 	it('accepts the token in the X-Webhook-Token header', async () => {
 		const body = { ...payload, contact_id: 'c-header' };
-		const run = await deliver(node, { parameters, delivery: { body, headers: { 'X-Webhook-Token': token } } });
+		const run = await deliver(node, { parameters, credentials, delivery: { body, headers: { 'X-Webhook-Token': token } } });
 		expect(run.items).toHaveLength(1);
+	});
+
+	it('derives a 64-character token from the credential: another Token Secret or Token Number gives another token', () => {
+		expect(token).toMatch(/^[0-9a-f]{64}$/);
+		expect(tokenFor(tokenSecret, 1)).toBe(token);
+		expect(new Set([token, tokenFor(tokenSecret, 2), tokenFor(`${tokenSecret}x`, 1)]).size).toBe(3);
+		expect(credentialTokens({ tokenSecret: '' })).toEqual({});
+		expect(credentialTokens({ tokenSecret, rotation: 3, acceptPrevious: true })).toEqual({ current: tokenFor(tokenSecret, 3), previous: tokenFor(tokenSecret, 2) });
+		expect(credentialTokens({ tokenSecret, rotation: 3, acceptPrevious: false })).toEqual({ current: tokenFor(tokenSecret, 3) });
 	});
 
 	it('drops a byte-identical re-delivery in type version 2, unless told not to; version 1 never did', async () => {
 		const run = (extra: Record<string, unknown>, body: unknown, typeVersion = 2) =>
-			deliver(node, { parameters: { ...parameters, ...extra }, typeVersion, staticData: {}, delivery: { body, query: { token } } });
-		const body = { ...payload, contact_id: `c-${Math.random()}` };
+			deliver(node, { parameters: { ...parameters, ...extra }, credentials, typeVersion, staticData: {}, delivery: { body, query: { token } } });
+		const body = fresh();
 		expect((await run({}, body)).items).toHaveLength(1);
 		const again = await run({}, body);
 		expect(again.items).toBeUndefined();
 		expect(again.result.webhookResponse).toEqual({ received: true, started: false, reason: 'duplicate delivery' });
 		expect((await run({}, { ...body, first_name: 'Ada B.' })).items).toHaveLength(1);
 
-		const kept = { ...payload, contact_id: `c-${Math.random()}` };
+		const kept = fresh();
 		expect((await run({ dropRedeliveries: false }, kept)).items).toHaveLength(1);
 		expect((await run({ dropRedeliveries: false }, kept)).items).toHaveLength(1);
-		const legacy = { ...payload, contact_id: `c-${Math.random()}` };
-		expect((await run({}, legacy, 1)).items).toHaveLength(1);
-		expect((await run({}, legacy, 1)).items).toHaveLength(1);
+		const legacy = fresh();
+		expect((await run({ tokenSource: 'credential' }, legacy, 1)).items).toHaveLength(1);
+		expect((await run({ tokenSource: 'credential' }, legacy, 1)).items).toHaveLength(1);
 	});
 
 	it('answers 401 for a wrong or missing token', async () => {
-		const wrong = await deliver(node, { parameters, delivery: { body: payload, query: { token: `${token}x` } } });
+		const wrong = await deliver(node, { parameters, credentials, delivery: { body: payload, query: { token: `${token}x` } } });
 		expect(wrong.response).toEqual({ statusCode: 401, body: { received: false, reason: 'the secret token is wrong' } });
-		const missing = await deliver(node, { parameters, delivery: { body: payload } });
+		const missing = await deliver(node, { parameters, credentials, delivery: { body: payload } });
 		expect(missing.response).toEqual({ statusCode: 401, body: { received: false, reason: 'the secret token is missing' } });
 		expect(wrong.items).toBeUndefined();
 		expect(missing.items).toBeUndefined();
 	});
 
-	it('refuses everything while the token is too short, with 429 so that GHL sends it again once it is fixed', async () => {
-		const run = await deliver(node, { parameters: { ...parameters, secretToken: 'short' }, delivery: { body: payload, query: { token: 'short' } } });
-		expect(run.response.statusCode).toBe(429);
-		expect(run.items).toBeUndefined();
+	it('type version 2 ignores a Secret Token parameter left in the workflow: only the credential counts', async () => {
+		const legacy = 'a-secret-token-parameter-value';
+		const run = await deliver(node, { parameters: { ...parameters, secretToken: legacy }, credentials, delivery: { body: fresh(), query: { token: legacy } } });
+		expect(run.response.statusCode).toBe(401);
+	});
+
+	it('answers 429 (GHL sends it again later) and starts nothing without a credential, or while the credential has no token yet', async () => {
+		const none = await deliver(node, { parameters, delivery: { body: payload, query: { token } } });
+		expect(none.response).toMatchObject({ statusCode: 429, body: { received: false, retry: true, reason: 'the trigger is misconfigured: "GHL Workflow Webhook credential" is not chosen' } });
+		const empty = await deliver(node, { parameters, credentials: credential({ tokenSecret: '' }), delivery: { body: payload, query: { token } } });
+		expect(empty.response.statusCode).toBe(429);
+		expect(empty.response.body).toMatchObject({ reason: expect.stringContaining('has no token yet') });
+		expect([none.items, empty.items]).toEqual([undefined, undefined]);
+	});
+
+	it('rotation: the previous token works only while Accept Previous Token is on, and outputs say which token came', async () => {
+		const rotating = credential({ rotation: 2, acceptPrevious: true });
+		const run = (body: unknown, given: string, data = rotating) => deliver(node, { parameters, credentials: data, delivery: { body, query: { token: given } } });
+		const old = await run(fresh(), tokenFor(tokenSecret, 1));
+		const current = await run(fresh(), tokenFor(tokenSecret, 2));
+		expect([old.items?.[0].verifiedWith, current.items?.[0].verifiedWith]).toEqual(['previous', 'current']);
+		expect(old.hints.map((h) => h.type)).toEqual(['warning']);
+		expect(current.hints).toEqual([]);
+		forgetCredentialReads();
+		const done = credential({ rotation: 2, acceptPrevious: false });
+		expect((await run(fresh(), tokenFor(tokenSecret, 1), done)).response.statusCode).toBe(401);
+		const after = await run(fresh(), tokenFor(tokenSecret, 2), done);
+		expect(after.items?.[0]).not.toHaveProperty('verifiedWith');
+	});
+
+	describe('type version 1, which kept the token in the Secret Token parameter', () => {
+		const legacy = 'a'.repeat(20) + '-token';
+		const v1 = (tokenSource: string | undefined, given: string, extra: Record<string, unknown> = {}) =>
+			deliver(node, {
+				typeVersion: 1,
+				parameters: { ...parameters, secretToken: legacy, ...(tokenSource ? { tokenSource } : {}), ...extra },
+				credentials: tokenSource && tokenSource !== 'parameter' ? credentials : undefined,
+				delivery: { body: fresh(), query: { token: given } },
+			});
+
+		it('keeps working with its parameter (the default Token Source), output unchanged', async () => {
+			const run = await v1(undefined, legacy);
+			expect(run.items).toHaveLength(1);
+			expect(run.items?.[0]).not.toHaveProperty('verifiedWith');
+			expect((await v1(undefined, token)).response.statusCode).toBe(401);
+		});
+
+		it('while moving to the credential accepts both and says which; then only the credential', async () => {
+			const moving = [await v1('both', legacy), await v1('both', token)];
+			expect(moving.map((run) => run.items?.[0].verifiedWith)).toEqual(['parameter', 'current']);
+			expect(moving[0].hints.map((h) => h.message)).toEqual([expect.stringContaining('Secret Token parameter')]);
+			expect((await v1('credential', legacy)).response.statusCode).toBe(401);
+			expect((await v1('credential', token)).items).toHaveLength(1);
+		});
+
+		it('refuses everything while the parameter token is too short', async () => {
+			const run = await v1(undefined, 'short', { secretToken: 'short' });
+			expect(run.response.statusCode).toBe(429);
+			expect(run.items).toBeUndefined();
+		});
+	});
+});
+
+describe('credential reads in the webhook phase', () => {
+	const parameters = { source: 'automation', enrich: false };
+	beforeEach(() => forgetCredentialReads());
+	afterEach(() => jest.useRealTimers());
+
+	/** Credentials whose reads are counted, and which the test changes as a user saving the credential would. */
+	function counted(data: ICredentialDataDecryptedObject) {
+		let reads = 0;
+		const credentials = { [WORKFLOW_WEBHOOK_CREDENTIAL]: data };
+		const send = async (given: string) => {
+			const { fn } = webhookContext({ parameters, credentials, keepCredentialReads: true, delivery: { body: { contact_id: `c-${Math.random()}` }, query: { token: given } } });
+			const counting = Object.assign(Object.create(fn) as object, {
+				getCredentials: async (type: string) => {
+					reads++;
+					return await fn.getCredentials(type);
+				},
+			}) as typeof fn;
+			const result = await node.webhook!.call(counting);
+			return result.noWebhookResponse ? 401 : 200;
+		};
+		return { send, reads: () => reads };
+	}
+
+	it(`reads the credential once per ${FRESH_MS / 1000} s; a token it has not seen is checked against a read started after it came (at most one per ${REREAD_MS / 1000} s), so a new token is accepted at once and a removed one refused within ${FRESH_MS / 1000} s`, async () => {
+		jest.useFakeTimers({ now: 1_000_000, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		const data: ICredentialDataDecryptedObject = { tokenSecret: 'cache-secret-0123456789', rotation: 1, acceptPrevious: false };
+		const hook = counted(data);
+		const one = tokenFor('cache-secret-0123456789', 1);
+		const two = tokenFor('cache-secret-0123456789', 2);
+		for (let i = 0; i < 20; i++) expect(await hook.send(one)).toBe(200);
+		expect(hook.reads()).toBe(1);
+		// a flood of wrong tokens waits for one re-read, REREAD_MS after the last read
+		await jest.advanceTimersByTimeAsync(100);
+		const flood = Array.from({ length: 20 }, async () => await hook.send('wrong-token-value-000000'));
+		await jest.advanceTimersByTimeAsync(REREAD_MS);
+		expect(await Promise.all(flood)).toEqual(Array(20).fill(401));
+		expect(hook.reads()).toBe(2);
+		// the user raises Token Number with Accept Previous Token on: the new token is accepted, the old one still
+		Object.assign(data, { rotation: 2, acceptPrevious: true });
+		await jest.advanceTimersByTimeAsync(100);
+		const first = hook.send(two);
+		await jest.advanceTimersByTimeAsync(REREAD_MS);
+		expect(await first).toBe(200);
+		expect(await hook.send(one)).toBe(200);
+		expect(hook.reads()).toBe(3);
+		// and turns it off: the old token is refused once the last read is FRESH_MS old
+		Object.assign(data, { acceptPrevious: false });
+		expect(await hook.send(one)).toBe(200);
+		await jest.advanceTimersByTimeAsync(FRESH_MS);
+		expect(await hook.send(one)).toBe(401);
+		expect(await hook.send(two)).toBe(200);
+		expect(hook.reads()).toBe(4);
 	});
 });
 
@@ -308,28 +451,47 @@ describe('GHL Trigger webhookMethods', () => {
 		await expect(lifecycle(node, { parameters: appParameters({}, { publicKey: 'nope' }) }).create()).rejects.toThrow(
 			'"Public Key" is not an Ed25519 public key',
 		);
+		await expect(lifecycle(node, { parameters: appParameters({}, { previousPublicKey: 'nope' }) }).create()).rejects.toThrow(
+			'"Previous Public Key" is not an Ed25519 public key',
+		);
+		await expect(lifecycle(node, { parameters: { source: 'automation' } }).create()).rejects.toThrow(
+			'"GHL Workflow Webhook credential" is not chosen',
+		);
 		await expect(
-			lifecycle(node, { parameters: { source: 'automation', secretToken: 'short' } }).create(),
+			lifecycle(node, { typeVersion: 1, parameters: { source: 'automation', secretToken: 'short' } }).create(),
 		).rejects.toThrow('"Secret Token" must have at least 16 characters');
 	});
 
-	it('does not store the secret token, only a fingerprint', async () => {
+	it('stores no token, only a fingerprint (version 1 parameter), and needs no token parameter in version 2', async () => {
 		const staticData = {};
 		const token = 'a-very-long-secret-token-value';
-		await lifecycle(node, { parameters: { source: 'automation', secretToken: token }, staticData }).create();
+		await lifecycle(node, { typeVersion: 1, parameters: { source: 'automation', secretToken: token }, staticData }).create();
 		expect(JSON.stringify(staticData)).not.toContain(token);
+		const tokenSecret = 'lifecycle-secret-0123456789';
+		const v2 = {};
+		await lifecycle(node, { parameters: { source: 'automation' }, credentials: { [WORKFLOW_WEBHOOK_CREDENTIAL]: { tokenSecret } }, staticData: v2 }).create();
+		expect(JSON.stringify(v2)).not.toContain(tokenSecret);
+		expect(JSON.stringify(v2)).not.toContain(tokenFor(tokenSecret, 1));
 	});
 });
 
 describe('GHL Trigger: the GHL connection is only for Enrich', () => {
 	const { properties, credentials } = node.description;
 
-	it('needs no credential by default, and no credential depends on a parameter other than Authentication', () => {
+	it('needs no credential by default, and no credential depends on Enrich', () => {
 		const authentication = properties.find((p) => p.name === 'authentication');
 		expect(authentication?.default).toBe('none');
-		// n8n's editor hides every parameter a credential's display conditions use, so Enrich must not be one
-		for (const credential of credentials ?? []) expect(Object.keys(credential.displayOptions?.show ?? {})).toEqual(['authentication']);
+		// n8n's editor hides the parameters a credential's display conditions use when one of them is the node's
+		// "main auth field" (one whose every option shows a credential), so Enrich must not be one
+		const connections = (credentials ?? []).filter((c) => c.name !== WORKFLOW_WEBHOOK_CREDENTIAL);
+		for (const credential of connections) expect(Object.keys(credential.displayOptions?.show ?? {})).toEqual(['authentication']);
 		expect(properties.find((p) => p.name === 'enrich')?.displayOptions).toEqual({ hide: { authentication: ['none'] } });
+	});
+
+	it('shows the workflow-webhook credential for the workflow-webhook source only, which is not an auth field ("app" needs none)', () => {
+		const token = (credentials ?? []).find((c) => c.name === WORKFLOW_WEBHOOK_CREDENTIAL);
+		expect(token?.displayOptions).toEqual({ show: { source: ['automation'] }, hide: { tokenSource: ['parameter'] } });
+		expect(properties.find((p) => p.name === 'source')?.options?.map((o) => (o as { value: string }).value)).toEqual(['app', 'automation']);
 	});
 
 	it('starts the execution without enrichment when Enrich is on but no connection is chosen', async () => {

@@ -36,7 +36,7 @@ describe('Ed25519 x-ghl-signature', () => {
 		const signature = edSign(body);
 		expect(verifyEd25519(body, signature, edKeys.ed25519)).toBe(true);
 		expect(sdk.verifyEd25519Signature(body, signature, pem(ed.publicKey))).toBe(true);
-		expect(verifyGhlDelivery({ body, ghlSignature: signature }, edKeys)).toEqual({ valid: true, scheme: 'ed25519' });
+		expect(verifyGhlDelivery({ body, ghlSignature: signature }, edKeys)).toEqual({ valid: true, scheme: 'ed25519', key: 'current' });
 	});
 
 	it('refuses a tampered body, like the SDK', () => {
@@ -142,7 +142,7 @@ describe('legacy RSA x-wh-signature', () => {
 		const legacy = rsaSign(body);
 		expect(sdk.verifySignature(body.toString(), legacy, pem(rsa.publicKey))).toBe(true);
 		expect(verifyRsaSha256(body, legacy, withLegacy.rsa)).toBe(true);
-		expect(verifyGhlDelivery({ body, legacySignature: legacy }, withLegacy)).toEqual({ valid: true, scheme: 'rsa' });
+		expect(verifyGhlDelivery({ body, legacySignature: legacy }, withLegacy)).toEqual({ valid: true, scheme: 'rsa', key: 'current' });
 		const off = verifyGhlDelivery({ body, legacySignature: legacy }, edKeys);
 		expect(off.valid).toBe(false);
 		expect(off).toMatchObject({ reason: expect.stringContaining('legacy signatures are not accepted') });

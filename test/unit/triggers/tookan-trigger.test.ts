@@ -75,6 +75,24 @@ describe('Tookan Trigger webhook()', () => {
 		expect(run.items).toBeUndefined();
 	});
 
+	it('rotation: the Previous Webhook Shared Secret is accepted while set, outputs then say which secret came, and a copy is still one delivery', async () => {
+		const NEXT = 'unit-shared-secret-next-5678';
+		const rotating = { tookanApi: { ...credentials.tookanApi, sharedSecret: NEXT, previousSharedSecret: SECRET } };
+		const staticData = {};
+		const old = await deliver(node, { parameters: parameters(), credentials: rotating, staticData, delivery: { body: delivery({ job_id: 201 }) } });
+		const current = await deliver(node, { parameters: parameters(), credentials: rotating, staticData, delivery: { body: delivery({ job_id: 202, tookan_shared_secret: NEXT }) } });
+		expect([old.items?.[0].verifiedWith, current.items?.[0].verifiedWith]).toEqual(['previous', 'current']);
+		expect(old.hints.map((h) => h.message)).toEqual([expect.stringContaining('Previous Webhook Shared Secret')]);
+		expect(JSON.stringify([old.items, current.items])).not.toContain(NEXT);
+		// the same event re-sent with the new secret is the same delivery
+		const copy = await deliver(node, { parameters: parameters(), credentials: rotating, staticData, delivery: { body: delivery({ job_id: 201, tookan_shared_secret: NEXT }) } });
+		expect(copy.items).toBeUndefined();
+		const done = { tookanApi: { ...credentials.tookanApi, sharedSecret: NEXT } };
+		expect((await deliver(node, { parameters: parameters(), credentials: done, delivery: { body: delivery({ job_id: 203 }) } })).response.statusCode).toBe(401);
+		const after = await deliver(node, { parameters: parameters(), credentials: done, delivery: { body: delivery({ job_id: 204, tookan_shared_secret: NEXT }) } });
+		expect(after.items?.[0]).not.toHaveProperty('verifiedWith');
+	});
+
 	it('filters by job status names and template keys', async () => {
 		const failedOnly = parameters({ statuses: [3] });
 		const skipped = await deliver(node, { parameters: failedOnly, credentials, delivery: { body: delivery() } });
@@ -149,6 +167,12 @@ describe('Tookan Trigger webhookMethods', () => {
 			staticData,
 		});
 		expect(await rotated.checkExists()).toBe(false);
+		const rotating = lifecycle(node, {
+			parameters: parameters(),
+			credentials: { tookanApi: { ...credentials.tookanApi, previousSharedSecret: 'the-one-before-1234' } },
+			staticData,
+		});
+		expect(await rotating.checkExists()).toBe(false);
 		await hooks.delete();
 		expect(staticData).toEqual({});
 	});

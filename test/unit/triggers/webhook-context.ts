@@ -15,6 +15,7 @@ import type {
 	NodeExecutionHint,
 } from 'n8n-workflow';
 
+import { forgetCredentialReads } from '../../../nodes/shared/trigger/secret';
 import { markExercised } from '../../helpers/exercised';
 import { fakeContext, type ContextOptions } from '../../helpers/n8n-context';
 
@@ -45,6 +46,12 @@ export interface DeliveryOptions extends ContextOptions {
 	workflowId?: string;
 	/** The node's type version (default 2, the current one). */
 	typeVersion?: number;
+	/**
+	 * Keep what earlier deliveries read from the credential (secret.ts keeps it for a few seconds per credential
+	 * id, and every stand-in credential of a type has the same id): off by default, so each delivery reads the
+	 * credentials it is given, as after FRESH_MS in n8n.
+	 */
+	keepCredentialReads?: boolean;
 }
 
 export const WEBHOOK_URL = 'http://127.0.0.1:5678/webhook/6f1c3a52-test/webhook';
@@ -54,6 +61,7 @@ export function rawOf(body: unknown): Buffer {
 }
 
 export function webhookContext(options: DeliveryOptions) {
+	if (!options.keepCredentialReads) forgetCredentialReads();
 	const { fn, node } = fakeContext({ staticData: {}, ...options });
 	const mode = options.mode ?? 'webhook';
 	const { delivery } = options;
