@@ -83,3 +83,27 @@ it('the checks report an unknown node type and a node with issues', async () => 
 		await getN8n().api('DELETE', `/workflows/${id}`);
 	}
 });
+
+it('a workflow saved with the former types (GHL Contacts, GHL Poll Trigger) opens with their icons and no badge', async () => {
+	const credentials = { ghlOAuth2Api: { id: 'placeholder', name: 'GHL' } };
+	const parameters = { authentication: 'oAuth2' };
+	const id = await getN8n().importWorkflow(
+		{
+			name: 'Editor check: former types',
+			nodes: [
+				{ id: 'former-poll', name: 'Former poll', type: `${PACKAGE_NAME}.ghlPollTrigger`, typeVersion: 1, position: [0, 0], parameters: { ...parameters, events: ['created'] }, credentials },
+				{ id: 'former-action', name: 'Former action', type: `${PACKAGE_NAME}.ghlContacts`, typeVersion: 1, position: [300, 0], parameters: { ...parameters, resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: 'abc' } }, credentials },
+			],
+			connections: { 'Former poll': { main: [[{ node: 'Former action', type: 'main', index: 0 }]] } },
+		} as WorkflowJson,
+		{ credentials: world.credentials },
+	);
+	try {
+		await world.editor.openWorkflow(id, ['Former poll', 'Former action']);
+		const nodes = await canvasNodes(world.editor.page);
+		expect(canvasProblems(nodes)).toEqual([]);
+		expect(nodes.map((n) => n.icon)).toEqual(nodes.map(() => ({ image: iconPath('ghl.svg'), loaded: true })));
+	} finally {
+		await getN8n().api('DELETE', `/workflows/${id}`);
+	}
+});
