@@ -55,7 +55,8 @@ export class TTriggerookan implements INodeType {
 				name: 'statuses',
 				type: 'multiOptions',
 				// a deleted task is no longer listed by Tookan, so its deletion cannot be caught up
-				options: codeOptions(JOB_STATUS, SETTABLE_JOB_STATUS),
+				// `action`: what n8n's node panel lists under the Tookan entry's triggers, as the GHL Catch-Up Trigger's
+				options: codeOptions(JOB_STATUS, SETTABLE_JOB_STATUS).map((o) => ({ ...o, action: `On task ${o.name.toLowerCase()} (catch-up after downtime)` })),
 				default: [],
 				description:
 					'Only changes to these statuses start the workflow (a new task counts as Unassigned). Leave empty for all. Use the Tookan Trigger\'s choice.',

@@ -2,7 +2,8 @@
  * n8n's node panel, in headless Chromium, as a new user searches it: "GHL", "HighLevel", "GoHighLevel" and
  * "LeadConnector" each find this package's GHL as one entry (our icon, next to n8n's own HighLevel), which
  * holds the GHL Trigger's events, the GHL Poll Trigger's and every action of the GHL node; "Tookan" finds
- * one Tookan entry with its trigger and actions. A trigger picked there lands on the canvas as its node.
+ * one Tookan entry with its triggers' events and actions. Each catch-up trigger merges into its service's
+ * entry, its events marked "(catch-up after downtime)". A trigger picked there lands on the canvas as its node.
  * Screenshots: test-results/editor/palette-search.png and palette-ghl.png (the README's node panel).
  */
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
@@ -30,7 +31,8 @@ const description = (name: string): INodeTypeDescription => ourNode(type(name))!
 
 /** The triggers n8n lists for a trigger node: one per option of its "Trigger On" field, by the option's action. */
 function triggerLabels(name: string): string[] {
-	const field = description(name).properties.find((p) => p.displayName === 'Trigger On' || (name === 'ghTriggerl' && p.name === 'events'));
+	// n8n takes a trigger's panel events from its field labelled Event, Events or Trigger On
+	const field = description(name).properties.find((p) => ['event', 'events', 'trigger on'].includes(p.displayName.toLowerCase()));
 	return ((field?.options ?? []) as Array<{ action?: string }>).map((o) => o.action ?? '');
 }
 
@@ -86,6 +88,8 @@ it('searching "Tookan" shows one Tookan entry with its trigger events and every 
 	expect(entries.filter((entry) => entry.type.startsWith(`${PACKAGE_NAME}.`)).map((e) => [e.type, e.name])).toEqual([[type('tookan'), 'Tookan']]);
 	await panel.openEntry(type('tookan'));
 	const entry = await panel.readEntry();
-	expect(entry.counts).toEqual({ Triggers: triggerLabels('tookanTrigger').length, Actions: actionCount('tookan') });
-	expect(entry.lists.Triggers).toEqual(triggerLabels('tookanTrigger'));
+	const triggers = [...triggerLabels('tookanTrigger'), ...triggerLabels('tTriggerookan')];
+	expect(triggers).toHaveLength(triggerLabels('tookanTrigger').length + 9);
+	expect(entry.counts).toEqual({ Triggers: triggers.length, Actions: actionCount('tookan') });
+	expect(entry.lists.Triggers).toEqual(triggers);
 });

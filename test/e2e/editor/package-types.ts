@@ -14,12 +14,14 @@ import { GhlContacts } from '../../../nodes/GhlContacts/GhlContacts.node';
 import { GhlPollTrigger } from '../../../nodes/GhlPollTrigger/GhlPollTrigger.node';
 import { GTriggerhl } from '../../../nodes/GTriggerhl/GTriggerhl.node';
 import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
+import { GhTriggerl } from '../../../nodes/GhTriggerl/GhTriggerl.node';
 import { Tookan } from '../../../nodes/Tookan/Tookan.node';
 import { TookanTrigger } from '../../../nodes/TookanTrigger/TookanTrigger.node';
+import { TTriggerookan } from '../../../nodes/TTriggerookan/TTriggerookan.node';
 import { PACKAGE_NAME } from '../../../scripts/harness';
 
 /** The node types this package offers, then its former (hidden) types that saved workflows may still use. */
-const NODES = [new Ghl(), new Tookan(), new GhlTrigger(), new GTriggerhl(), new TookanTrigger()].map((n) => n.description);
+const NODES = [new Ghl(), new Tookan(), new GhlTrigger(), new GTriggerhl(), new TookanTrigger(), new GhTriggerl(), new TTriggerookan()].map((n) => n.description);
 const FORMER = [new GhlContacts(), new GhlPollTrigger()].map((n) => n.description);
 
 export const CREDENTIALS: ICredentialType[] = [new GhlOAuth2Api(), new GhlPrivateIntegrationApi(), new GhlWorkflowWebhookApi(), new TookanApi()];
