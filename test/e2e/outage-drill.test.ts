@@ -232,7 +232,7 @@ async function executionIds(): Promise<Set<string>> {
 	return ids;
 }
 
-/** Requests of the templates that changed something in a service (not the test's own changes). */
+/** Requests of the templates that changed something in a service (answered 2xx; not the test's own changes). */
 function writesSince(seq: number): Record<string, number> {
 	const writes: Record<string, number> = {};
 	const kind = (method: string, path: string): string | undefined => {
@@ -244,6 +244,8 @@ function writesSince(seq: number): Record<string, number> {
 		return undefined;
 	};
 	for (const request of sandbox.admin.requests({ since: seq }).requests) {
+		// a refused request (e.g. 429 under the sandbox's rate limit, sent again by the transport) changed nothing
+		if (request.status < 200 || request.status >= 300) continue;
 		const key = kind(request.method, request.path.split('?')[0]);
 		if (key) writes[key] = (writes[key] ?? 0) + 1;
 	}
