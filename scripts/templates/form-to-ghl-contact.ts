@@ -6,7 +6,7 @@
 import { addBusinessLink } from './business';
 import { addFailurePath } from './failures';
 import { Flow } from './flow';
-import { core, expr, ghl, ghlTrigger, noOp, set } from './nodes';
+import { contactColumns, core, expr, ghl, ghlTrigger, noOp, set } from './nodes';
 import { personNode, personOf, type PersonPart } from './person';
 
 const SUBMITTED = 'The submitted person';
@@ -86,15 +86,15 @@ Both are mapped to the same person (name, email, phone, address — as template 
 		'save this form submission as a GHL contact',
 		`$('${SAVED}').isExecuted ? $('${SAVED}').first().json.contactId : $('${SUBMITTED}').first().json.contactId`,
 	);
-	const additional = Object.fromEntries(
-		(['firstName', 'lastName', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country'] as const).map((part) => [part, submitted(part)]),
+	const fields = Object.fromEntries(
+		(['email', 'phone', 'firstName', 'lastName', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country', 'source'] as const).map(
+			(part) => [part, submitted(part)],
+		),
 	);
 	const upsert = flow.add(
-		ghl('Create or update the GHL contact', [3, 0], 'contact', 'upsert', {
-			email: submitted('email'),
-			phone: submitted('phone'),
-			additionalFields: { ...additional, source: submitted('source') },
-		}, { onError: 'continueErrorOutput' }),
+		ghl('Create or update the GHL contact', [3, 0], 'contact', 'upsert', contactColumns('upsert', fields, ['email', 'phone']), {
+			onError: 'continueErrorOutput',
+		}),
 	);
 	flow.add(set(SAVED, [4, 0], [['contactId', expr('$json.id')], ['companyName', submitted('companyName')], ['name', submitted('name')]]));
 	flow.chain(SUBMITTED, upsert, SAVED).link(upsert, failure, 1);

@@ -4,7 +4,7 @@
  */
 import { addFailurePath, firstKnown } from './failures';
 import { Flow } from './flow';
-import { byId, catchUpNote, expr, filter, ghl, ifNode, tookanCatchUp, tookanTrigger } from './nodes';
+import { byId, catchUpNote, contactColumns, expr, filter, ghl, ifNode, tookanCatchUp, tookanTrigger } from './nodes';
 import { personNode, personOf } from './person';
 
 const TRIGGER = 'On Tookan task event';
@@ -59,16 +59,14 @@ Failures are recorded on the contact (\`sync-failed\` tag + note), or stop the e
 		}),
 	);
 	const create = flow.add(
-		ghl('Create the GHL contact with the tags', [5, 1], 'contact', 'create', {
+		ghl('Create the GHL contact with the tags', [5, 1], 'contact', 'create', contactColumns('add', {
 			email: person('email'),
 			phone: person('phone'),
-			additionalFields: {
-				name: person('name'),
-				address1: person('address1'),
-				source: expr(`${personOf(PERSON, 'leadSource')} || 'Tookan'`),
-				tags: person('tags'),
-			},
-		}, { onError: 'continueErrorOutput' }),
+			name: person('name'),
+			address1: person('address1'),
+			source: expr(`${personOf(PERSON, 'leadSource')} || 'Tookan'`),
+			tags: person('tags'),
+		}), { onError: 'continueErrorOutput' }),
 	);
 	flow.chain(trigger, PERSON, wanted, find, known, add).link(known, create, 1).link(catchUp, PERSON);
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { PACKAGE_NAME } from '../harness/paths';
+import { columnsOf, type Mode } from '../../nodes/GhlContacts/resources/contact/mapper';
 import { stableId, type Cell, type NodeOptions, type NodeSpec } from './flow';
 
 /**
@@ -41,12 +42,23 @@ function action(node: string, credentials: NodeOptions['credentials'], fixed: Re
 	return (name, at, resource, operation, parameters, options = {}) => ({
 		name,
 		type: ours(node),
-		typeVersion: 1,
+		// the GHL node takes contact fields through its field mapper from version 2 on
+		typeVersion: 'columns' in parameters ? 2 : 1,
 		at,
 		parameters: { ...fixed, resource, operation, ...parameters },
 		credentials,
 		...options,
 	});
+}
+
+/**
+ * Contact fields through the GHL node's field mapper ("Map Each Field Below"): column ID → value. The schema
+ * holds the standard columns so the panel shows them before it has loaded the location's custom fields.
+ */
+export function contactColumns(mode: Mode, value: Record<string, unknown>, matchingColumns: string[] = []): Record<string, unknown> {
+	return {
+		columns: { mappingMode: 'defineBelow', value, matchingColumns, schema: columnsOf(mode, []), attemptToConvertTypes: false, convertFieldsToString: false },
+	};
 }
 
 /** The GHL node with the Marketplace App OAuth2 credential (pick a Private Integration Token in the editor instead). */

@@ -20,6 +20,7 @@ import { render, templateFile, TEMPLATES, WORKFLOWS_DIR } from '../../../scripts
 interface Node {
 	name: string;
 	type: string;
+	typeVersion?: number;
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
 	onError?: string;
@@ -39,10 +40,11 @@ const files = readdirSync(WORKFLOWS_DIR).filter((file) => file.endsWith('.json')
 const workflows: Array<[string, Workflow]> = files.map((file) => [file, JSON.parse(readFileSync(join(WORKFLOWS_DIR, file), 'utf8')) as Workflow]);
 
 /** The node's properties n8n shows for this node's parameter values (resource/operation settled). */
-function shownProperties(description: INodeTypeDescription, parameters: Record<string, unknown>): INodeProperties[] {
+function shownProperties(description: INodeTypeDescription, parameters: Record<string, unknown>, typeVersion: number): INodeProperties[] {
 	return description.properties.filter((property) => {
 		const show = (property.displayOptions?.show ?? {}) as Record<string, unknown[]>;
 		return Object.entries(show).every(([name, allowed]) => {
+			if (name === '@version') return allowed.includes(typeVersion as never);
 			if (name.startsWith('@')) return true;
 			const value = parameters[name] ?? description.properties.find((p) => p.name === name)?.default;
 			return allowed.includes(value as never);
@@ -53,7 +55,7 @@ function shownProperties(description: INodeTypeDescription, parameters: Record<s
 /** Parameter paths (`additionalFields.order_id`) that the node does not have, or option values it does not offer. */
 function unknownParameters(node: Node): string[] {
 	const description = DESCRIPTIONS[node.type];
-	const shown = shownProperties(description, node.parameters);
+	const shown = shownProperties(description, node.parameters, node.typeVersion ?? 1);
 	const problems: string[] = [];
 	for (const [name, value] of Object.entries(node.parameters)) {
 		const property = shown.find((p) => p.name === name);
@@ -163,6 +165,19 @@ it('the parameter check catches unknown parameters, collection fields and option
 		parameters: { resource: 'task', operation: 'create', taskType: 'teleport', additionalFields: { orderId: 'x', order_id: 'y' }, colour: 'red' },
 	};
 	expect(unknownParameters(node)).toEqual(['taskType=teleport', 'additionalFields.orderId', 'colour']);
+});
+
+it("the parameter check follows the node's version: a version 2 contact node has the field mapper, not version 1's fields", () => {
+	const contact = (typeVersion: number, parameters: Record<string, unknown>): Node => ({
+		name: 'Contact',
+		type: `${PACKAGE_NAME}.ghl`,
+		typeVersion,
+		parameters: { resource: 'contact', operation: 'upsert', ...parameters },
+	});
+	expect(unknownParameters(contact(2, { email: 'a@b.co', additionalFields: {} }))).toEqual(['email', 'additionalFields']);
+	expect(unknownParameters(contact(2, { columns: { mappingMode: 'autoMapInputData', value: null } }))).toEqual([]);
+	expect(unknownParameters(contact(1, { columns: { mappingMode: 'autoMapInputData', value: null } }))).toEqual(['columns']);
+	expect(unknownParameters(contact(1, { email: 'a@b.co', additionalFields: {} }))).toEqual([]);
 });
 
 it('has one JSON file and one setup note per template', () => {
