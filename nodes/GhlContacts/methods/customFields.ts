@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { ghlAdapter, ghlContext, type GhlContext } from '../../shared/ghl';
 import { standaloneRequest } from '../../shared/request';
 import { send } from '../../shared/transport/send';
-import { list } from './api';
+import { ghlLookup, list } from './api';
 
 /** GHL's custom field data types in the words its own settings page uses. */
 const DATA_TYPES: Record<string, string> = {
@@ -36,10 +36,18 @@ interface Definition {
 	key?: string;
 }
 
-/** GET /locations/{locationId}/customFields?model=contact for the node's location. */
+/** GET /locations/{locationId}/customFields?model=contact: the location's contact custom fields. */
+const customFieldsPath = (locationId: string) => `/locations/${encodeURIComponent(locationId)}/customFields`;
+const contactModel = () => ({ query: { model: 'contact' } });
+
+/** The node's location's contact custom fields while the node runs. */
 export async function readCustomFields(fn: IExecuteFunctions, context: GhlContext): Promise<IDataObject> {
-	const path = `/locations/${encodeURIComponent(String(context.locationId))}/customFields`;
-	return await send(fn, ghlAdapter, standaloneRequest(context, 'GET', path, { query: { model: 'contact' } }));
+	return await send(fn, ghlAdapter, standaloneRequest(context, 'GET', customFieldsPath(String(context.locationId)), contactModel()));
+}
+
+/** The same list for the editor (drop-downs, the field mapper's columns). */
+export async function lookupCustomFields(fn: ILoadOptionsFunctions): Promise<IDataObject> {
+	return await ghlLookup(fn, 'GET', customFieldsPath, contactModel());
 }
 
 async function definitions(fn: IExecuteFunctions, context: GhlContext): Promise<Map<string, Definition>> {

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { ghlLookup, list } from './api';
-import { dataTypeLabel } from './customFields';
+import { dataTypeLabel, lookupCustomFields } from './customFields';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
@@ -18,8 +18,7 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
 }
 
 export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const body = await ghlLookup(this, 'GET', (loc) => `/locations/${loc}/customFields`, { query: { model: 'contact' } });
-	return list(body, 'customFields')
+	return list(await lookupCustomFields(this), 'customFields')
 		.map((c) => ({
 			name: `${String(c.name)}${c.fieldKey ? ` (${String(c.fieldKey)})` : ''}`,
 			value: String(c.id),

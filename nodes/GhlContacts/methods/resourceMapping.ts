@@ -1,13 +1,10 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
 import { columnsOf, definitionsOf, type Mode } from '../resources/contact/mapper';
-import { ghlLookup } from './api';
+import { lookupCustomFields } from './customFields';
 
 async function columns(fn: ILoadOptionsFunctions, mode: Mode): Promise<ResourceMapperFields> {
-	const answer = await ghlLookup(fn, 'GET', (locationId) => `/locations/${encodeURIComponent(locationId)}/customFields`, {
-		query: { model: 'contact' },
-	});
-	return { fields: columnsOf(mode, definitionsOf(answer)) };
+	return { fields: columnsOf(mode, definitionsOf(await lookupCustomFields(fn))) };
 }
 
 export async function getCreateColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
