@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // First job of .github/workflows/publish.yml: refuses a release whose metadata disagree, before the tests run.
-//   node scripts/release-check.mjs <tag> <owner/repo>      (in the package folder: reads package.json, CHANGELOG.md)
+//   node scripts/release-check.mjs <tag> <owner/repo>      (at the repository root: reads package/package.json, CHANGELOG.md)
 // - the tag is `v` + package.json's version;
 // - CHANGELOG.md has a `## <version>` section that is not marked "(unreleased)";
 // - package.json's repository, homepage and bugs point at the GitHub repository that runs the workflow
@@ -15,7 +15,7 @@ if (!tag || !repository) {
 	process.exit(2);
 }
 
-const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const pkg = JSON.parse(readFileSync('package/package.json', 'utf8'));
 const changelog = readFileSync('CHANGELOG.md', 'utf8');
 const problems = [];
 const github = `https://github.com/${repository}`;

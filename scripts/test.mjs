@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite on a fresh clone. Installs what it needs (scripts/bootstrap.mjs), then
-// build, lint, lint:scan, and jest for every project (unit, sandbox, e2e against real n8n).
+// build, lint (the package: n8n-node lint), lint:repo (the rest of the tree), lint:scan, and jest for every
+// project (unit, sandbox, e2e against real n8n).
 // Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`. Exits non-zero on any failure.
 import { bootstrap, log, ROOT, runOrExit } from './bootstrap.mjs';
 import { rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ const step = (name, action) => {
 step('bootstrap', bootstrap);
 step('build', () => runOrExit('npm', ['run', 'build']));
 step('lint', () => runOrExit('npm', ['run', 'lint']));
+step('lint:repo', () => runOrExit('npm', ['run', 'lint:repo']));
 step('lint:scan', () => runOrExit('npm', ['run', 'lint:scan']));
 const jest = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 // --forceExit: a test that leaves a server or socket open must not hang CI until its time limit;

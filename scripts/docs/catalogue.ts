@@ -3,13 +3,13 @@
  * endpoint it calls) and every trigger event of the package. `npm run docs` writes it into README.md between
  * the catalogue markers; test/unit/docs/catalogue.test.ts fails when the README and the code disagree.
  */
-import { CATCH_UP_EVENTS } from '../../nodes/GhTriggerl/changes';
-import { resources as ghlResources } from '../../nodes/GhlContacts/resources';
-import { POLL_EVENTS } from '../../nodes/GhlPollTrigger/properties';
-import { GHL_EVENTS } from '../../nodes/GhlTrigger/events';
-import { JOB_STATUS, SETTABLE_JOB_STATUS } from '../../nodes/shared/tookan/codes';
-import type { Resource } from '../../nodes/shared/types';
-import { resources as tookanResources } from '../../nodes/Tookan/resources';
+import { CATCH_UP_EVENTS } from '../../package/nodes/GhTriggerl/changes';
+import { resources as ghlResources } from '../../package/nodes/GhlContacts/resources';
+import { POLL_EVENTS } from '../../package/nodes/GhlPollTrigger/properties';
+import { GHL_EVENTS } from '../../package/nodes/GhlTrigger/events';
+import { JOB_STATUS, SETTABLE_JOB_STATUS } from '../../package/nodes/shared/tookan/codes';
+import type { Resource } from '../../package/nodes/shared/types';
+import { resources as tookanResources } from '../../package/nodes/Tookan/resources';
 
 export const PACKAGE = 'n8n-nodes-ghl-tookan';
 

@@ -8,6 +8,6 @@ export { ensureN8n, ensureNode24, cacheDir, COMPAT_N8N_VERSIONS, N8N_VERSION, NO
 export { nodeOutput, type Execution, type ExecutionStatus } from './executions';
 export { executeWorkflowCli } from './execute-cli';
 export type { WorkflowJson, CredentialRef } from './workflow-payload';
-export { PACKAGE_NAME, REPO_ROOT } from './paths';
+export { PACKAGE_NAME, PACKAGE_ROOT, REPO_ROOT } from './paths';
 export { workflowWebhookSetup, type WorkflowWebhookSetup } from './trigger-setup';
 export { exportCredentialsCli, exportWorkflowsCli } from './export-cli';

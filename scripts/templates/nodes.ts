@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { PACKAGE_NAME } from '../harness/paths';
-import { columnsOf, type Mode } from '../../nodes/GhlContacts/resources/contact/mapper';
+import { columnsOf, type Mode } from '../../package/nodes/GhlContacts/resources/contact/mapper';
 import { stableId, type Cell, type NodeOptions, type NodeSpec } from './flow';
 
 /**

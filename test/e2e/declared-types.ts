@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../scripts/harness';
+import { PACKAGE_ROOT } from '../../scripts/harness';
 
 export interface DeclaredNode {
 	name: string;
@@ -23,12 +23,12 @@ interface N8nSection {
 }
 
 function n8nSection(): N8nSection {
-	return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n?: N8nSection }).n8n ?? {};
+	return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { n8n?: N8nSection }).n8n ?? {};
 }
 
 function instances(file: string): Array<Record<string, unknown>> {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const exported = require(join(REPO_ROOT, file)) as Record<string, unknown>;
+	const exported = require(join(PACKAGE_ROOT, file)) as Record<string, unknown>;
 	return Object.values(exported)
 		.filter((value): value is new () => Record<string, unknown> => typeof value === 'function')
 		.map((Type) => new Type());

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { PACKAGE_NAME, REPO_ROOT, type WorkflowJson } from '../../scripts/harness';
+import { PACKAGE_NAME, PACKAGE_ROOT, type WorkflowJson } from '../../scripts/harness';
 import { SLUGS } from '../../scripts/templates/install';
 import { canvasNodes, canvasProblems } from './editor/canvas';
 import { iconFile, iconPath, ourNode } from './editor/package-types';
@@ -49,7 +49,7 @@ it('serves the SVG files of this package as node icons, byte for byte', async ()
 	for (const file of files) {
 		const served = await fetch(new URL(iconPath(file).slice(1), getN8n().connection.url));
 		expect(served.status).toBe(200);
-		expect(Buffer.from(await served.arrayBuffer()).equals(readFileSync(join(REPO_ROOT, 'icons', file)))).toBe(true);
+		expect(Buffer.from(await served.arrayBuffer()).equals(readFileSync(join(PACKAGE_ROOT, 'icons', file)))).toBe(true);
 	}
 });
 

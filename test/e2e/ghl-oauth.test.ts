@@ -91,7 +91,7 @@ it('connects through the authorization-code flow and survives tokens expiring mi
 
 it('asks for the Scopes the credential lists, plus the agency scopes for an agency app', async () => {
 	const n8n = getN8n();
-	const { GhlOAuth2Api } = await import('../../credentials/GhlOAuth2Api.credentials');
+	const { GhlOAuth2Api } = await import('../../package/credentials/GhlOAuth2Api.credentials');
 	const listed = String(new GhlOAuth2Api().properties.find((p) => p.name === 'scopeList')?.default);
 	const scopeOf = async (data: Record<string, unknown>) => {
 		const credential = await n8n.createCredential({

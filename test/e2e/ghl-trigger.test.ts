@@ -11,8 +11,8 @@ import { exportCredentialsCli, nodeOutput, PACKAGE_NAME, workflowWebhookSetup } 
 import { createSandbox, type Sandbox } from '../../sandbox/server';
 import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
 import { WebhookSigner } from '../../sandbox/core/webhooks/signing';
-import { GHL_EVENTS } from '../../nodes/GhlTrigger/events';
-import { tokenFor } from '../../nodes/GhlTrigger/token';
+import { GHL_EVENTS } from '../../package/nodes/GhlTrigger/events';
+import { tokenFor } from '../../package/nodes/GhlTrigger/token';
 import { getN8n } from './n8n';
 import { copiesOf, saveCredential } from './secret-support';
 import { deactivate, executionCount, productionUrl, triggerWorkflow, type TriggerWorkflow } from './trigger-support';

@@ -1,8 +1,8 @@
 /**
  * README › Installation, run as written, into fresh n8n user folders of real n8n (each its own instance):
  * - "From source (a tarball)": the README's lines word for word (bash, `HOME` = the user folder, cwd = a copy
- *   of this repository as a clone would have it) with N8N_COMMUNITY_PACKAGES_ENABLED and
- *   N8N_UNVERIFIED_PACKAGES_ENABLED set to false: every node and credential loads, the editor is told both are
+ *   of this repository as a clone would have it; the tarball is made in package/) with
+ *   N8N_COMMUNITY_PACKAGES_ENABLED and N8N_UNVERIFIED_PACKAGES_ENABLED set to false: every node and credential loads, the editor is told both are
  *   off, Settings › Community Nodes lists nothing. The tarball `npm pack` wrote holds only dist, README, LICENSE
  *   and package.json.
  * - "Docker": the Dockerfile's RUN and ENTRYPOINT commands outside Docker (no Docker engine here), `/opt` and
@@ -14,12 +14,12 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
-import { N8N_VERSION, packPackage, PACKAGE_NAME, REPO_ROOT, startN8n, type N8nInstance } from '../../scripts/harness';
+import { N8N_VERSION, packPackage, PACKAGE_NAME, PACKAGE_ROOT, REPO_ROOT, startN8n, type N8nInstance } from '../../scripts/harness';
 import { runCommand } from '../../scripts/harness/command';
 import { declaredCredentials, declaredNodes } from './declared-types';
 
 const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; n8n: { nodes: string[]; credentials: string[] } };
+const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string; n8n: { nodes: string[]; credentials: string[] } };
 const temps: string[] = [];
 
 /** The fenced code block right after `<!-- marker -->` in the README. */
@@ -83,9 +83,9 @@ describe('README › From source (a tarball), word for word, with the community-
 				await bash(readmeBlock('install-from-source'), clone, userFolder);
 			},
 		});
-		const tarballs = readdirSync(clone).filter((file) => file.endsWith('.tgz'));
+		const tarballs = readdirSync(join(clone, 'package')).filter((file) => file.endsWith('.tgz'));
 		expect(tarballs).toEqual([`${PACKAGE_NAME}-${pkg.version}.tgz`]);
-		tarballEntries = execFileSync('tar', ['-tzf', join(clone, tarballs[0])], { encoding: 'utf8' }).trim().split('\n');
+		tarballEntries = execFileSync('tar', ['-tzf', join(clone, 'package', tarballs[0])], { encoding: 'utf8' }).trim().split('\n');
 	}, 600_000);
 
 	afterAll(async () => {
@@ -101,6 +101,10 @@ describe('README › From source (a tarball), word for word, with the community-
 		expect(files.filter((file) => file.endsWith('.js.map') && !files.includes(file.replace(/\.map$/, '')))).toEqual([]);
 		expect([...pkg.n8n.nodes, ...pkg.n8n.credentials].filter((file) => !files.includes(file))).toEqual([]);
 		expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json']));
+		// README.md and LICENSE are the repository's own (copied in by the build), not other texts
+		const packed = (file: string) => execFileSync('tar', ['-xzOf', join(clone, 'package', `${PACKAGE_NAME}-${pkg.version}.tgz`), `package/${file}`], { encoding: 'utf8' });
+		expect(packed('README.md')).toBe(README);
+		expect(packed('LICENSE')).toBe(readFileSync(join(REPO_ROOT, 'LICENSE'), 'utf8'));
 	});
 
 	it('installs into the nodes folder as a file dependency, without n8n-workflow or other peers', () => {

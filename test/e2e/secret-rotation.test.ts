@@ -14,7 +14,7 @@
 import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
 
 import { nodeOutput, PACKAGE_NAME, workflowWebhookSetup, type N8n } from '../../scripts/harness';
-import { FRESH_MS } from '../../nodes/shared/trigger/secret';
+import { FRESH_MS } from '../../package/nodes/shared/trigger/secret';
 import { WebhookSigner } from '../../sandbox/core/webhooks/signing';
 import { getN8n } from './n8n';
 import { saveCredential } from './secret-support';

@@ -7,10 +7,10 @@
  *   shared secret read from its credential), webhook phase and execution alike;
  * - under n8n's defaults, where every credential read takes one (n8n resolves the credential's expressions in a
  *   fresh context), the credential triggers take no more than the app trigger plus one per credential read, and
- *   they read their credential at most once per FRESH_MS (nodes/shared/trigger/secret.ts).
+ *   they read their credential at most once per FRESH_MS (package/nodes/shared/trigger/secret.ts).
  */
 import { packPackage, startN8n, type N8nInstance } from '../../scripts/harness';
-import { FRESH_MS } from '../../nodes/shared/trigger/secret';
+import { FRESH_MS } from '../../package/nodes/shared/trigger/secret';
 import { allKinds, publishKind, RECEIVED, send, type PublishedKind } from './trigger-kinds';
 
 const DELIVERIES = 20;

@@ -20,7 +20,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { TookanApi } from '../../credentials/TookanApi.credentials';
+import { TookanApi } from '../../package/credentials/TookanApi.credentials';
 import { markExercised } from './exercised';
 
 export type Parameters = Record<string, unknown>;

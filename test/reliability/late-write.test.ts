@@ -4,7 +4,7 @@
  * is not sent twice. Found by the fault storm on a loaded machine (an item's create landed 0.5 s after the
  * node had timed out, looked, found nothing and sent it again).
  */
-import { Ghl } from '../../nodes/Ghl/Ghl.node';
+import { Ghl } from '../../package/nodes/Ghl/Ghl.node';
 import { pause } from '../../scripts/harness/pause';
 import { runNode } from '../helpers/n8n-context';
 import { startStubServer, type StubRequest, type StubServer } from '../helpers/stub-server';

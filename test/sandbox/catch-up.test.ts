@@ -7,8 +7,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IRun, ITriggerFunctions, NodeExecutionHint } from 'n8n-workflow';
 
-import { GhTriggerl } from '../../nodes/GhTriggerl/GhTriggerl.node';
-import { TTriggerookan } from '../../nodes/TTriggerookan/TTriggerookan.node';
+import { GhTriggerl } from '../../package/nodes/GhTriggerl/GhTriggerl.node';
+import { TTriggerookan } from '../../package/nodes/TTriggerookan/TTriggerookan.node';
 import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
 import { createSandbox, type Sandbox } from '../../sandbox/server';
 import { createTookanOrder } from '../../scripts/templates/events';

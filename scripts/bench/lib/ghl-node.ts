@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { REPO_ROOT } from '../../harness/paths';
-import type * as GhlModule from '../../../nodes/Ghl/Ghl.node';
+import { PACKAGE_ROOT } from '../../harness/paths';
+import type * as GhlModule from '../../../package/nodes/Ghl/Ghl.node';
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
 import { runNode, type Parameters } from '../../../test/helpers/n8n-context';
 
@@ -15,7 +15,7 @@ import { runNode, type Parameters } from '../../../test/helpers/n8n-context';
  * next to it.
  */
 async function loadNode(): Promise<typeof GhlModule> {
-	return (await import(join(REPO_ROOT, 'nodes', 'Ghl', 'Ghl.node.ts'))) as typeof GhlModule;
+	return (await import(join(PACKAGE_ROOT, 'nodes', 'Ghl', 'Ghl.node.ts'))) as typeof GhlModule;
 }
 
 export interface NodeRun {

@@ -104,7 +104,7 @@ export async function ghlTriggerTarget(n8n: N8n, label: string): Promise<Target>
 /**
  * A published GHL Trigger in workflow-webhook mode (type version 2): the token n8n generated in its GHL Workflow
  * Webhook credential, in the query as GHL's Webhook action sends it (the trigger reads the credential as
- * nodes/shared/trigger/secret.ts describes); byte-identical re-sent bodies dropped.
+ * package/nodes/shared/trigger/secret.ts describes); byte-identical re-sent bodies dropped.
  */
 export async function ghlWorkflowWebhookTarget(n8n: N8n, label: string): Promise<Target> {
 	const credential = await n8n.createCredential({ name: `bench workflow webhook ${label}`, type: 'ghlWorkflowWebhookApi', data: {} });

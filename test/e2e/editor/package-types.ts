@@ -5,19 +5,19 @@
 import { basename } from 'node:path';
 import { NodeHelpers, type ICredentialType, type INodeParameters, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
-import { GhlOAuth2Api } from '../../../credentials/GhlOAuth2Api.credentials';
-import { GhlPrivateIntegrationApi } from '../../../credentials/GhlPrivateIntegrationApi.credentials';
-import { GhlWorkflowWebhookApi } from '../../../credentials/GhlWorkflowWebhookApi.credentials';
-import { TookanApi } from '../../../credentials/TookanApi.credentials';
-import { Ghl } from '../../../nodes/Ghl/Ghl.node';
-import { GhlContacts } from '../../../nodes/GhlContacts/GhlContacts.node';
-import { GhlPollTrigger } from '../../../nodes/GhlPollTrigger/GhlPollTrigger.node';
-import { GTriggerhl } from '../../../nodes/GTriggerhl/GTriggerhl.node';
-import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
-import { GhTriggerl } from '../../../nodes/GhTriggerl/GhTriggerl.node';
-import { Tookan } from '../../../nodes/Tookan/Tookan.node';
-import { TookanTrigger } from '../../../nodes/TookanTrigger/TookanTrigger.node';
-import { TTriggerookan } from '../../../nodes/TTriggerookan/TTriggerookan.node';
+import { GhlOAuth2Api } from '../../../package/credentials/GhlOAuth2Api.credentials';
+import { GhlPrivateIntegrationApi } from '../../../package/credentials/GhlPrivateIntegrationApi.credentials';
+import { GhlWorkflowWebhookApi } from '../../../package/credentials/GhlWorkflowWebhookApi.credentials';
+import { TookanApi } from '../../../package/credentials/TookanApi.credentials';
+import { Ghl } from '../../../package/nodes/Ghl/Ghl.node';
+import { GhlContacts } from '../../../package/nodes/GhlContacts/GhlContacts.node';
+import { GhlPollTrigger } from '../../../package/nodes/GhlPollTrigger/GhlPollTrigger.node';
+import { GTriggerhl } from '../../../package/nodes/GTriggerhl/GTriggerhl.node';
+import { GhlTrigger } from '../../../package/nodes/GhlTrigger/GhlTrigger.node';
+import { GhTriggerl } from '../../../package/nodes/GhTriggerl/GhTriggerl.node';
+import { Tookan } from '../../../package/nodes/Tookan/Tookan.node';
+import { TookanTrigger } from '../../../package/nodes/TookanTrigger/TookanTrigger.node';
+import { TTriggerookan } from '../../../package/nodes/TTriggerookan/TTriggerookan.node';
 import { PACKAGE_NAME } from '../../../scripts/harness';
 
 /** The node types this package offers, then its former (hidden) types that saved workflows may still use. */

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Field } from '../../../nodes/shared/types';
+import type { Field } from '../../../package/nodes/shared/types';
 import type { Parameters } from '../../helpers/n8n-context';
 import { baseline, type OperationRef } from './cases';
 import { validValue } from './values';

@@ -6,11 +6,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { resources as ghlResources } from '../../../nodes/GhlContacts/resources';
-import { resources as tookanResources } from '../../../nodes/Tookan/resources';
-import { FieldError } from '../../../nodes/shared/parse';
-import { isShown } from '../../../nodes/shared/request';
-import type { Field, Operation, Resource } from '../../../nodes/shared/types';
+import { resources as ghlResources } from '../../../package/nodes/GhlContacts/resources';
+import { resources as tookanResources } from '../../../package/nodes/Tookan/resources';
+import { FieldError } from '../../../package/nodes/shared/parse';
+import { isShown } from '../../../package/nodes/shared/request';
+import type { Field, Operation, Resource } from '../../../package/nodes/shared/types';
 import type { Parameters } from '../../helpers/n8n-context';
 import type { Service } from '../support/nodes';
 import { emptyValue, invalidValue, isRequired, PARSE_CONTEXT, validValue } from './values';

@@ -5,8 +5,8 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { FieldError } from '../../../nodes/shared/parse';
-import type { Field, ParseContext } from '../../../nodes/shared/types';
+import { FieldError } from '../../../package/nodes/shared/parse';
+import type { Field, ParseContext } from '../../../package/nodes/shared/types';
 
 /** What the engine gives every parser (the workflow's time zone). */
 export const PARSE_CONTEXT: ParseContext = { timeZone: 'UTC' };

@@ -13,11 +13,11 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { GhlOAuth2Api } from '../../../credentials/GhlOAuth2Api.credentials';
-import { GhlPrivateIntegrationApi } from '../../../credentials/GhlPrivateIntegrationApi.credentials';
-import { GhlWorkflowWebhookApi } from '../../../credentials/GhlWorkflowWebhookApi.credentials';
-import { TookanApi } from '../../../credentials/TookanApi.credentials';
-import { credentialTokens, tokenNumberOf } from '../../../nodes/GhlTrigger/token';
+import { GhlOAuth2Api } from '../../../package/credentials/GhlOAuth2Api.credentials';
+import { GhlPrivateIntegrationApi } from '../../../package/credentials/GhlPrivateIntegrationApi.credentials';
+import { GhlWorkflowWebhookApi } from '../../../package/credentials/GhlWorkflowWebhookApi.credentials';
+import { TookanApi } from '../../../package/credentials/TookanApi.credentials';
+import { credentialTokens, tokenNumberOf } from '../../../package/nodes/GhlTrigger/token';
 import { exportCredentialsCli, exportWorkflowsCli, type N8n } from '../../../scripts/harness';
 import { findSecrets, knownSecrets, scanValue, type Hit, type Secret } from './secrets';
 

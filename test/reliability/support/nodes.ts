@@ -4,8 +4,8 @@
  */
 import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeType } from 'n8n-workflow';
 
-import { Ghl } from '../../../nodes/Ghl/Ghl.node';
-import { Tookan } from '../../../nodes/Tookan/Tookan.node';
+import { Ghl } from '../../../package/nodes/Ghl/Ghl.node';
+import { Tookan } from '../../../package/nodes/Tookan/Tookan.node';
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
 import type { Sandbox } from '../../../sandbox/server';
 import { runNode, type ParameterSource, type SentRequest } from '../../helpers/n8n-context';

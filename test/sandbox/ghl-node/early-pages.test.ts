@@ -4,7 +4,7 @@
  * costs one request, every time. With several items, or a limit, only the pages the total needs.
  * The tests run in order: the node remembers each search's last total for the process.
  */
-import { EARLY_PAGES } from '../../../nodes/shared/ghl/paginate';
+import { EARLY_PAGES } from '../../../package/nodes/shared/ghl/paginate';
 import type { SentRequest } from '../../helpers/n8n-context';
 import { useGhl } from './setup';
 

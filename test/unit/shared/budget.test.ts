@@ -1,4 +1,4 @@
-import { RateBudget, readRateHeaders } from '../../../nodes/shared/transport/budget';
+import { RateBudget, readRateHeaders } from '../../../package/nodes/shared/transport/budget';
 
 describe('rate budget', () => {
 	it('never lets more than the limit through within one window', async () => {

@@ -5,11 +5,11 @@
  */
 import { NodeHelpers, type INodeParameters, type INodeTypeDescription } from 'n8n-workflow';
 
-import { Ghl } from '../../../nodes/Ghl/Ghl.node';
-import { resources as ghlResources } from '../../../nodes/GhlContacts/resources';
-import type { Resource } from '../../../nodes/shared/types';
-import { resources as tookanResources } from '../../../nodes/Tookan/resources';
-import { Tookan } from '../../../nodes/Tookan/Tookan.node';
+import { Ghl } from '../../../package/nodes/Ghl/Ghl.node';
+import { resources as ghlResources } from '../../../package/nodes/GhlContacts/resources';
+import type { Resource } from '../../../package/nodes/shared/types';
+import { resources as tookanResources } from '../../../package/nodes/Tookan/resources';
+import { Tookan } from '../../../package/nodes/Tookan/Tookan.node';
 
 const NODES: Array<[string, INodeTypeDescription, Resource[]]> = [
 	['GHL', new Ghl().description, ghlResources],

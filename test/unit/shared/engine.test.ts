@@ -4,7 +4,7 @@
  */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { Ghl } from '../../../nodes/Ghl/Ghl.node';
+import { Ghl } from '../../../package/nodes/Ghl/Ghl.node';
 import { runNode } from '../../helpers/n8n-context';
 import { startStubServer, type StubHandler, type StubServer } from '../../helpers/stub-server';
 

@@ -1,4 +1,4 @@
-import * as parse from '../../../nodes/shared/parse';
+import * as parse from '../../../package/nodes/shared/parse';
 
 describe('parameter parsers', () => {
 	it('normalises common phone formats to E.164, keeps an extension apart and refuses numbers without a country code', () => {

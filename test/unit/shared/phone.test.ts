@@ -1,10 +1,10 @@
 /**
- * Phone numbers as people write them in different countries (nodes/shared/phone.ts), through the phone
+ * Phone numbers as people write them in different countries (package/nodes/shared/phone.ts), through the phone
  * parser every GHL and Tookan phone field uses: E.164 out, extensions apart, non-phones refused with the
  * value named.
  */
-import * as parse from '../../../nodes/shared/parse';
-import { readPhone } from '../../../nodes/shared/phone';
+import * as parse from '../../../package/nodes/shared/parse';
+import { readPhone } from '../../../package/nodes/shared/phone';
 
 /** [country, written, E.164] */
 const WRITTEN: Array<[string, string, string]> = [

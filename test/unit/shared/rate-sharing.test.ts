@@ -5,9 +5,9 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { budgetFor, RateBudget, readRateHeaders, type Ticket } from '../../../nodes/shared/transport/budget';
-import { send, type Prepared, type ServiceAdapter } from '../../../nodes/shared/transport/send';
-import type { BuiltRequest } from '../../../nodes/shared/types';
+import { budgetFor, RateBudget, readRateHeaders, type Ticket } from '../../../package/nodes/shared/transport/budget';
+import { send, type Prepared, type ServiceAdapter } from '../../../package/nodes/shared/transport/send';
+import type { BuiltRequest } from '../../../package/nodes/shared/types';
 import { RateLimiter } from '../../../sandbox/core/rate-limiter';
 
 const headers = (max: number, remaining: number, intervalMs: number) =>

@@ -1,4 +1,4 @@
-import { RefreshGate } from '../../../nodes/shared/transport/refresh';
+import { RefreshGate } from '../../../package/nodes/shared/transport/refresh';
 
 describe('refresh gate', () => {
 	it('lets exactly one caller refresh while the others wait for it', async () => {

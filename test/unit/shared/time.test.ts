@@ -1,5 +1,5 @@
 /**
- * The date and time contract (nodes/shared/time.ts) with a fixed set of values. What n8n really hands a node
+ * The date and time contract (package/nodes/shared/time.ts) with a fixed set of values. What n8n really hands a node
  * under each time-zone setting is proven in real n8n by test/e2e/time-zones.test.ts; these tests pin the
  * reading rules themselves, with real Luxon DateTimes built the way n8n's expression engine builds them
  * (Settings.defaultZone = the workflow's zone).
@@ -21,7 +21,7 @@ import {
 	wallToInstant,
 	workflowTimeZone,
 	type Moment,
-} from '../../../nodes/shared/time';
+} from '../../../package/nodes/shared/time';
 
 interface LuxonDateTime {
 	toISO(): string | null;
@@ -157,7 +157,7 @@ describe('date-times without an offset are wall-clock times in the workflow zone
 describe('the host clock zone (TZ) changes nothing', () => {
 	// the same readings in processes whose clock zone is east, west and half an hour off UTC
 	const script = `
-		const t = require(${JSON.stringify(join(__dirname, '..', '..', '..', 'nodes', 'shared', 'time.ts'))});
+		const t = require(${JSON.stringify(join(__dirname, '..', '..', '..', 'package', 'nodes', 'shared', 'time.ts'))});
 		const m = (v) => t.readMoment(v);
 		console.log(JSON.stringify([
 			t.instantOf(m('2026-12-10T15:00:00'), 'Asia/Kolkata'),

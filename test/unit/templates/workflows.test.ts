@@ -7,12 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
-import { Ghl } from '../../../nodes/Ghl/Ghl.node';
-import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
-import { GhTriggerl } from '../../../nodes/GhTriggerl/GhTriggerl.node';
-import { Tookan } from '../../../nodes/Tookan/Tookan.node';
-import { TookanTrigger } from '../../../nodes/TookanTrigger/TookanTrigger.node';
-import { TTriggerookan } from '../../../nodes/TTriggerookan/TTriggerookan.node';
+import { Ghl } from '../../../package/nodes/Ghl/Ghl.node';
+import { GhlTrigger } from '../../../package/nodes/GhlTrigger/GhlTrigger.node';
+import { GhTriggerl } from '../../../package/nodes/GhTriggerl/GhTriggerl.node';
+import { Tookan } from '../../../package/nodes/Tookan/Tookan.node';
+import { TookanTrigger } from '../../../package/nodes/TookanTrigger/TookanTrigger.node';
+import { TTriggerookan } from '../../../package/nodes/TTriggerookan/TTriggerookan.node';
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
 import { PACKAGE_NAME } from '../../../scripts/harness/paths';
 import { render, templateFile, TEMPLATES, WORKFLOWS_DIR } from '../../../scripts/templates/catalogue';

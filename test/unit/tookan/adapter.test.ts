@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { standaloneRequest } from '../../../nodes/shared/request';
-import { tookanAdapter } from '../../../nodes/shared/tookan';
-import type { BuiltRequest } from '../../../nodes/shared/types';
+import { standaloneRequest } from '../../../package/nodes/shared/request';
+import { tookanAdapter } from '../../../package/nodes/shared/tookan';
+import type { BuiltRequest } from '../../../package/nodes/shared/types';
 
 const context = { credentialId: 'c1', baseUrl: 'http://127.0.0.1:9/v2', userId: '', timeZone: 'UTC' };
 

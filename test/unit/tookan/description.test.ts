@@ -1,7 +1,7 @@
 /** The node description n8n loads: one Tookan node, 87 operations, parameters that do not collide. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { Tookan } from '../../../nodes/Tookan/Tookan.node';
+import { Tookan } from '../../../package/nodes/Tookan/Tookan.node';
 
 const description = new Tookan().description;
 const properties = description.properties;

@@ -1,5 +1,5 @@
 /** Dropdowns and resource-locator searches read the account through the same transport. */
-import { getAgents, getTags, getTeams, getTimeZones, searchAgents, searchCustomers, searchTeams } from '../../../nodes/Tookan/methods';
+import { getAgents, getTags, getTeams, getTimeZones, searchAgents, searchCustomers, searchTeams } from '../../../package/nodes/Tookan/methods';
 import { startTestbed, type Testbed } from './testbed';
 
 let t: Testbed;

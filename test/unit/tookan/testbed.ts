@@ -4,9 +4,9 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { budgetFor } from '../../../nodes/shared/transport/budget';
-import { budgetKeyOf, TOOKAN_LIMITS } from '../../../nodes/shared/tookan';
-import { Tookan } from '../../../nodes/Tookan/Tookan.node';
+import { budgetFor } from '../../../package/nodes/shared/transport/budget';
+import { budgetKeyOf, TOOKAN_LIMITS } from '../../../package/nodes/shared/tookan';
+import { Tookan } from '../../../package/nodes/Tookan/Tookan.node';
 import { createSandbox, type Sandbox } from '../../../sandbox/server';
 import type { TookanModule } from '../../../sandbox/tookan/index';
 import { executeNode, fakeContext, type FakeContext, type ParameterSource, type SentRequest } from '../../helpers/n8n-context';

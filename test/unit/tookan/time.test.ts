@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
-import { FieldError } from '../../../nodes/shared/parse';
-import { dateWindows, localTime, offsetFor, taskInstant, taskTime, timeZoneName, withInstants, zoneOffset } from '../../../nodes/shared/tookan';
+import { FieldError } from '../../../package/nodes/shared/parse';
+import { dateWindows, localTime, offsetFor, taskInstant, taskTime, timeZoneName, withInstants, zoneOffset } from '../../../package/nodes/shared/tookan';
 
 describe('zoneOffset: Tookan minutes are UTC − local', () => {
 	it('is -330 for India and 0 for UTC', () => {

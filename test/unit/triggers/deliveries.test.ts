@@ -1,13 +1,13 @@
 /**
- * The delivery record of the webhook phase (nodes/shared/trigger/deliveries.ts) and the execution phase's
+ * The delivery record of the webhook phase (package/nodes/shared/trigger/deliveries.ts) and the execution phase's
  * second check (confirm.ts), with stand-in contexts. That n8n really saves the record, loads it after a restart
  * and in other processes, and runs the execution phase in queue-mode workers is proven in real n8n
  * (test/e2e/trigger-runtime.test.ts); these tests pin the record's rules: retention, bound, process memory.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, NodeExecutionHint } from 'n8n-workflow';
 
-import * as confirmModule from '../../../nodes/shared/trigger/confirm';
-import * as deliveriesModule from '../../../nodes/shared/trigger/deliveries';
+import * as confirmModule from '../../../package/nodes/shared/trigger/confirm';
+import * as deliveriesModule from '../../../package/nodes/shared/trigger/deliveries';
 
 type Deliveries = typeof deliveriesModule;
 type Confirm = typeof confirmModule;
@@ -17,8 +17,8 @@ function freshProcess(): { deliveries: Deliveries; confirm: Confirm } {
 	let modules: { deliveries: Deliveries; confirm: Confirm } | undefined;
 	jest.isolateModules(() => {
 		modules = {
-			deliveries: jest.requireActual('../../../nodes/shared/trigger/deliveries'),
-			confirm: jest.requireActual('../../../nodes/shared/trigger/confirm'),
+			deliveries: jest.requireActual('../../../package/nodes/shared/trigger/deliveries'),
+			confirm: jest.requireActual('../../../package/nodes/shared/trigger/confirm'),
 		};
 	});
 	return modules as { deliveries: Deliveries; confirm: Confirm };

@@ -1,10 +1,10 @@
 import { generateKeyPairSync, sign, createSign, type KeyObject } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
-import { hashKey } from '../../../nodes/shared/trigger/deliveries';
-import { FRESH_MS, forgetCredentialReads, REREAD_MS } from '../../../nodes/shared/trigger/secret';
-import { credentialTokens, tokenFor, WORKFLOW_WEBHOOK_CREDENTIAL } from '../../../nodes/GhlTrigger/token';
+import { GhlTrigger } from '../../../package/nodes/GhlTrigger/GhlTrigger.node';
+import { hashKey } from '../../../package/nodes/shared/trigger/deliveries';
+import { FRESH_MS, forgetCredentialReads, REREAD_MS } from '../../../package/nodes/shared/trigger/secret';
+import { credentialTokens, tokenFor, WORKFLOW_WEBHOOK_CREDENTIAL } from '../../../package/nodes/GhlTrigger/token';
 import { deliver, lifecycle, rawOf, webhookContext, type Delivery } from './webhook-context';
 
 const ed = generateKeyPairSync('ed25519');

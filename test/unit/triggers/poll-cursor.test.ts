@@ -8,7 +8,7 @@ import {
 	readState,
 	searchFrom,
 	type StreamState,
-} from '../../../nodes/GhlPollTrigger/cursor';
+} from '../../../package/nodes/GhlPollTrigger/cursor';
 
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();

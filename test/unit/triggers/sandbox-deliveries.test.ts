@@ -9,10 +9,10 @@ import { markExercised } from '../../helpers/exercised';
 
 import { createSandbox, type Sandbox } from '../../../sandbox/server';
 import { GHL_DEFAULTS } from '../../../sandbox/ghl/defaults';
-import { GHL_EVENTS } from '../../../nodes/GhlTrigger/events';
-import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
-import { GTriggerhl } from '../../../nodes/GTriggerhl/GTriggerhl.node';
-import { TookanTrigger } from '../../../nodes/TookanTrigger/TookanTrigger.node';
+import { GHL_EVENTS } from '../../../package/nodes/GhlTrigger/events';
+import { GhlTrigger } from '../../../package/nodes/GhlTrigger/GhlTrigger.node';
+import { GTriggerhl } from '../../../package/nodes/GTriggerhl/GTriggerhl.node';
+import { TookanTrigger } from '../../../package/nodes/TookanTrigger/TookanTrigger.node';
 import { fakeContext } from '../../helpers/n8n-context';
 import { startReceiver, type Receiver } from './receiver';
 

@@ -1,4 +1,4 @@
-import { fingerprint, sameSecret } from '../../../nodes/shared/trigger/secret';
+import { fingerprint, sameSecret } from '../../../package/nodes/shared/trigger/secret';
 
 describe('sameSecret (timing-safe shared-secret comparison)', () => {
 	it('accepts the right secret', () => {

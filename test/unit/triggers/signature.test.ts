@@ -1,14 +1,14 @@
 import { generateKeyPairSync, sign, createSign, createPublicKey, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 
-import { GHL_ED25519_PUBLIC_KEY, GHL_RSA_PUBLIC_KEY } from '../../../nodes/GhlTrigger/keys';
+import { GHL_ED25519_PUBLIC_KEY, GHL_RSA_PUBLIC_KEY } from '../../../package/nodes/GhlTrigger/keys';
 import {
 	ed25519Key,
 	rsaKey,
 	verifyEd25519,
 	verifyGhlDelivery,
 	verifyRsaSha256,
-} from '../../../nodes/GhlTrigger/signature';
+} from '../../../package/nodes/GhlTrigger/signature';
 import { sdk } from './sdk';
 
 const ed = generateKeyPairSync('ed25519');

@@ -1,6 +1,6 @@
-import { JOB_STATUS } from '../../../nodes/shared/tookan/codes';
-import { TookanTrigger } from '../../../nodes/TookanTrigger/TookanTrigger.node';
-import { withoutSecrets } from '../../../nodes/TookanTrigger/redact';
+import { JOB_STATUS } from '../../../package/nodes/shared/tookan/codes';
+import { TookanTrigger } from '../../../package/nodes/TookanTrigger/TookanTrigger.node';
+import { withoutSecrets } from '../../../package/nodes/TookanTrigger/redact';
 import { deliver, lifecycle } from './webhook-context';
 
 const node = new TookanTrigger();

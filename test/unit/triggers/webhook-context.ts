@@ -15,7 +15,7 @@ import type {
 	NodeExecutionHint,
 } from 'n8n-workflow';
 
-import { forgetCredentialReads } from '../../../nodes/shared/trigger/secret';
+import { forgetCredentialReads } from '../../../package/nodes/shared/trigger/secret';
 import { markExercised } from '../../helpers/exercised';
 import { fakeContext, type ContextOptions } from '../../helpers/n8n-context';
 
