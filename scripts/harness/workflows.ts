@@ -19,10 +19,18 @@ export async function createCredential(
 	const post = (data: Record<string, unknown>) => client.api<CredentialRef>('POST', '/credentials', { ...credential, data });
 	let created: CredentialRef;
 	if (client.version.startsWith('1.')) {
-		created = await post({ allowedHttpRequestDomains: 'all', ...credential.data }).catch(async (error: unknown) => {
-			if (!/additional property.*allowedHttpRequestDomains/.test(String(error))) throw error;
-			return await post(credential.data);
-		});
+		created = await post({ allowedHttpRequestDomains: 'all', ...credential.data })
+			.catch(async (error: unknown) => {
+				if (!/additional property.*allowedHttpRequestDomains/.test(String(error))) throw error;
+				return await post(credential.data);
+			})
+			.catch(async (error: unknown) => {
+				// 1.x's public API schema for an OAuth2 credential demands `serverUrl` (a field OAuth2 shows only for
+				// dynamic client registration) and refuses `useDynamicClientRegistration` as an unknown property, so
+				// no body passes it; the editor's own endpoint saves the credential as a person's dialog does
+				if (!/requires property \\?"serverUrl\\?"/.test(String(error))) throw error;
+				return await client.rest<CredentialRef>('POST', '/credentials', credential);
+			});
 	} else {
 		created = await post(credential.data);
 	}
