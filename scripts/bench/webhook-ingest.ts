@@ -13,8 +13,15 @@
  * counts executions that passed on an event another execution had already passed on (must be 0); `lost`
  * counts events no successful execution passed on.
  *
+ * The targets take turns: the first half in one order, the second in the reverse one, so no target always
+ * follows the same other one (or always comes first after the warm-up).
+ *
  *   npm run bench:webhook-ingest [-- --events 3000 --concurrency 8 --settingEvents 1500]
+ *   [--only defaults,lazy,settings]   which parts to run (all by default; the last line holds what ran)
+ *   [--cpuProfile <dir>]              n8n writes V8 CPU profiles there when it stops (node --cpu-prof)
  */
+import { resolve } from 'node:path';
+
 import { startN8n, type N8nInstance } from '../harness';
 import { startPostgres, type PostgresServer } from '../harness/postgres';
 import { percentile } from './lib/load';
@@ -36,6 +43,8 @@ import { benchTarball } from './lib/n8n';
 import { begin, finish, main, numberArgs, round, say } from './lib/report';
 
 const RESEND_SHARE = 0.05;
+const PARTS = ['defaults', 'lazy', 'settings'] as const;
+let cpuProfileDir = '';
 const LAZY = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
 
 interface Measured {
@@ -73,7 +82,8 @@ function add(into: Measured | undefined, part: SentPlan): Measured {
  * executions are tallied.
  */
 async function measure(label: string, env: Record<string, string>, withPlain: boolean, events: number, concurrency: number, counted = true) {
-	const n8n: N8nInstance = await startN8n({ packageTarball: await benchTarball(), env: { N8N_LOG_LEVEL: 'warn', ...env } });
+	const profile: Record<string, string> = cpuProfileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${cpuProfileDir}` } : {};
+	const n8n: N8nInstance = await startN8n({ packageTarball: await benchTarball(), env: { N8N_LOG_LEVEL: 'warn', ...profile, ...env } });
 	try {
 		const stamp = `${label.replace(/\W+/g, '')}${Date.now()}`;
 		const targets: Target[] = [
@@ -88,7 +98,7 @@ async function measure(label: string, env: Record<string, string>, withPlain: bo
 			runs.set(target, { halves, before: await executionIds(n8n, target.workflowId) });
 		}
 		for (const half of [0, 1]) {
-			for (const target of targets) {
+			for (const target of half ? [...targets].reverse() : targets) {
 				const run = runs.get(target)!;
 				const set = run.halves[half];
 				run.measured = add(run.measured, await sendPlan(target, set, requestPlan(set.bodies.length, RESEND_SHARE), concurrency, [n8n.webhookUrl]));
@@ -112,51 +122,70 @@ async function measure(label: string, env: Record<string, string>, withPlain: bo
 }
 
 main(async () => {
-	const { events, concurrency, settingEvents } = numberArgs({ events: 3000, concurrency: 8, settingEvents: 1500 });
+	const args = numberArgs({ events: 3000, concurrency: 8, settingEvents: 1500 }, { only: PARTS.join(','), cpuProfile: '' });
+	const { events, concurrency, settingEvents } = args;
+	const only = new Set(args.only.split(',').map((part) => part.trim()));
+	const unknown = [...only].filter((part) => !(PARTS as readonly string[]).includes(part));
+	if (unknown.length) throw new Error(`--only takes ${PARTS.join(', ')} (comma-separated), got ${unknown.join(', ')}`);
+	if (args.cpuProfile) cpuProfileDir = resolve(args.cpuProfile);
 	begin(
 		'webhook-ingest',
-		`real n8n (regular mode, SQLite unless said), ${events} signed GHL ContactCreate events (+${RESEND_SHARE * 100}% re-sent copies) from ${concurrency} concurrent senders to a published GHL Trigger v2 workflow and the same requests to a published Webhook node workflow, in alternating halves; under n8n's defaults, then with lazy expression isolates; then the GHL Trigger alone under other settings (${settingEvents} events each)`,
+		`real n8n (regular mode, SQLite unless said), ${events} signed GHL ContactCreate events (+${RESEND_SHARE * 100}% re-sent copies) from ${concurrency} concurrent senders to a published GHL Trigger v2 workflow and the same requests to a published Webhook node workflow, in alternating halves; under n8n's defaults, then with lazy expression isolates; then the GHL Trigger alone under other settings (${settingEvents} events each)${only.size < PARTS.length ? `; only ${[...only].join(', ')}` : ''}`,
 	);
 	await benchTarball(); // build and pack once, before anything is timed
-	const defaults = await measure('defaults', {}, true, events, concurrency);
-	const lazy = await measure('lazy acquisition', LAZY, true, events, concurrency);
+	const result: Record<string, number> = {};
+	const counted: Measured[] = [];
+	const pairs: Array<[string, 'defaults' | 'lazy', Record<string, string>, string]> = [
+		['defaults', 'defaults', {}, ''],
+		['lazy acquisition', 'lazy', LAZY, 'Lazy'],
+	];
+	const ran: Array<[string, { ours: Measured; plain: Measured; hook: Measured }]> = [];
+	for (const [name, part, env, suffix] of pairs) {
+		if (!only.has(part)) continue;
+		const pair = await measure(name, env, true, events, concurrency);
+		const { ours, plain, hook } = pair as { ours: Measured; plain: Measured; hook: Measured };
+		ran.push([name, { ours, plain, hook }]);
+		counted.push(ours, hook);
+		Object.assign(result, {
+			[`ratePerSec${suffix}`]: round(rate(ours), 1),
+			[`p99Ms${suffix}`]: round(percentile(ours.latencies, 99), 1),
+			[`ratioVsWebhookNode${suffix}`]: round(rate(ours) / rate(plain)),
+			[`ratePerSecWorkflowWebhook${suffix}`]: round(rate(hook), 1),
+			[`ratioWorkflowWebhookVsWebhookNode${suffix}`]: round(rate(hook) / rate(plain)),
+		});
+	}
 	const settings: Array<[string, Measured]> = [];
-	settings.push(['pool size 4', (await measure('pool size 4', { N8N_EXPRESSION_ENGINE_POOL_SIZE: '4' }, false, settingEvents, concurrency)).ours]);
-	settings.push(['compile cache', (await measure('compile cache', { N8N_EXPRESSION_ENGINE_COMPILE_CACHE: 'true' }, false, settingEvents, concurrency)).ours]);
-	settings.push([
-		'lazy + no saved successful executions',
-		(await measure('lazy + EXECUTIONS_DATA_SAVE_ON_SUCCESS=none', { ...LAZY, EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' }, false, settingEvents, concurrency, false)).ours,
-	]);
-	let postgres: PostgresServer | undefined;
-	try {
-		postgres = await startPostgres();
-		settings.push(['lazy + PostgreSQL', (await measure('lazy + PostgreSQL', { ...LAZY, ...postgres.n8nEnv() }, false, settingEvents, concurrency)).ours]);
-	} finally {
-		await postgres?.stop();
+	if (only.has('settings')) {
+		settings.push(['pool size 4', (await measure('pool size 4', { N8N_EXPRESSION_ENGINE_POOL_SIZE: '4' }, false, settingEvents, concurrency)).ours]);
+		settings.push(['compile cache', (await measure('compile cache', { N8N_EXPRESSION_ENGINE_COMPILE_CACHE: 'true' }, false, settingEvents, concurrency)).ours]);
+		settings.push([
+			'lazy + no saved successful executions',
+			(await measure('lazy + EXECUTIONS_DATA_SAVE_ON_SUCCESS=none', { ...LAZY, EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' }, false, settingEvents, concurrency, false)).ours,
+		]);
+		let postgres: PostgresServer | undefined;
+		try {
+			postgres = await startPostgres();
+			settings.push(['lazy + PostgreSQL', (await measure('lazy + PostgreSQL', { ...LAZY, ...postgres.n8nEnv() }, false, settingEvents, concurrency)).ours]);
+		} finally {
+			await postgres?.stop();
+		}
 	}
 
-	const plain = (m: { plain?: Measured }) => m.plain as Measured;
-	const hook = (m: { hook?: Measured }) => m.hook as Measured;
-	say(`defaults: GHL Trigger ${rate(defaults.ours).toFixed(1)} vs Webhook node ${rate(plain(defaults)).toFixed(1)} requests/s = ${(rate(defaults.ours) / rate(plain(defaults))).toFixed(2)}`);
-	say(`lazy acquisition: GHL Trigger ${rate(lazy.ours).toFixed(1)} vs Webhook node ${rate(plain(lazy)).toFixed(1)} requests/s = ${(rate(lazy.ours) / rate(plain(lazy))).toFixed(2)}`);
-	for (const [name, pair] of [['defaults', defaults], ['lazy acquisition', lazy]] as const) {
-		say(`${name}: GHL Trigger workflow webhook (token from its credential) ${rate(hook(pair)).toFixed(1)} vs Webhook node ${rate(plain(pair)).toFixed(1)} requests/s = ${(rate(hook(pair)) / rate(plain(pair))).toFixed(2)}`);
+	for (const [name, pair] of ran) {
+		say(`${name}: GHL Trigger ${rate(pair.ours).toFixed(1)} vs Webhook node ${rate(pair.plain).toFixed(1)} requests/s = ${(rate(pair.ours) / rate(pair.plain)).toFixed(2)}`);
 	}
-	for (const [name, m] of settings) say(`${name}: GHL Trigger ${rate(m).toFixed(1)} requests/s, p99 ${percentile(m.latencies, 99).toFixed(1)} ms`);
-	const counted = [defaults.ours, lazy.ours, hook(defaults), hook(lazy), ...settings.map(([, m]) => m)].filter((m) => m.tally);
+	for (const [name, pair] of ran) {
+		say(`${name}: GHL Trigger workflow webhook (token from its credential) ${rate(pair.hook).toFixed(1)} vs Webhook node ${rate(pair.plain).toFixed(1)} requests/s = ${(rate(pair.hook) / rate(pair.plain)).toFixed(2)}`);
+	}
+	for (const [name, m] of settings) {
+		say(`${name}: GHL Trigger ${rate(m).toFixed(1)} requests/s, p99 ${percentile(m.latencies, 99).toFixed(1)} ms`);
+		Object.assign(result, { [`ratePerSec ${name}`]: round(rate(m), 1), [`p99Ms ${name}`]: round(percentile(m.latencies, 99), 1) });
+		counted.push(m);
+	}
+	const tallies = counted.flatMap((m) => (m.tally ? [m.tally] : []));
 	finish({
-		ratePerSec: round(rate(defaults.ours), 1),
-		p99Ms: round(percentile(defaults.ours.latencies, 99), 1),
-		ratioVsWebhookNode: round(rate(defaults.ours) / rate(plain(defaults))),
-		ratePerSecLazy: round(rate(lazy.ours), 1),
-		p99MsLazy: round(percentile(lazy.ours.latencies, 99), 1),
-		ratioVsWebhookNodeLazy: round(rate(lazy.ours) / rate(plain(lazy))),
-		ratePerSecWorkflowWebhook: round(rate(hook(defaults)), 1),
-		ratioWorkflowWebhookVsWebhookNode: round(rate(hook(defaults)) / rate(plain(defaults))),
-		ratePerSecWorkflowWebhookLazy: round(rate(hook(lazy)), 1),
-		ratioWorkflowWebhookVsWebhookNodeLazy: round(rate(hook(lazy)) / rate(plain(lazy))),
-		...Object.fromEntries(settings.flatMap(([name, m]) => [[`ratePerSec ${name}`, round(rate(m), 1)], [`p99Ms ${name}`, round(percentile(m.latencies, 99), 1)]])),
-		lost: Math.max(...counted.map((m) => (m.tally as Tally).lost)),
-		duplicateExecutions: counted.reduce((sum, m) => sum + (m.tally as Tally).duplicateExecutions, 0),
+		...result,
+		lost: Math.max(...tallies.map((t) => t.lost)),
+		duplicateExecutions: tallies.reduce((sum, t) => sum + t.duplicateExecutions, 0),
 	});
 });

@@ -158,6 +158,9 @@ export interface SentPlan extends LoadResult {
 export async function sendPlan(target: Target, events: Events, plan: number[], concurrency: number, bases: string[]): Promise<SentPlan> {
 	const firstBase = new Map<number, number>();
 	let started = 0;
+	// signed before the clock starts: signing is the sender's work (HighLevel's), not the receiver's, and the
+	// senders share the machine with n8n
+	const signatures = target.signed ? events.bodies.map((body) => signer.ed25519Signature(body)) : [];
 	const load = await closedLoop(plan.length, concurrency, async (position) => {
 		const index = plan[position];
 		const seen = firstBase.get(index);
@@ -165,7 +168,7 @@ export async function sendPlan(target: Target, events: Events, plan: number[], c
 		if (seen === undefined) firstBase.set(index, base);
 		const body = events.bodies[index];
 		const headers: Record<string, string> = { 'content-type': 'application/json' };
-		if (target.signed) headers['x-ghl-signature'] = signer.ed25519Signature(body);
+		if (target.signed) headers['x-ghl-signature'] = signatures[index];
 		const res = await fetch(`${bases[base]}webhook/${target.path}`, { method: 'POST', headers, body });
 		const answer = await res.text();
 		if (res.ok && !answer.includes('"started":false')) started++;

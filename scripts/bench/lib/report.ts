@@ -59,16 +59,24 @@ export function main(run: () => Promise<void>): void {
 
 /**
  * The script's numeric options (`--items 500`), each defaulting to the value given; a value that is not a
- * positive number stops the script with its name.
+ * positive number stops the script with its name. `words`: options taking text (`--only lazy`), with their
+ * defaults.
  */
-export function numberArgs<T extends Record<string, number>>(defaults: T): T {
-	const options = Object.fromEntries(Object.keys(defaults).map((name) => [name, { type: 'string' as const }]));
+export function numberArgs<T extends Record<string, number>, W extends Record<string, string> = Record<never, string>>(
+	defaults: T,
+	words: W = {} as W,
+): T & W {
+	const options = Object.fromEntries([...Object.keys(defaults), ...Object.keys(words)].map((name) => [name, { type: 'string' as const }]));
 	const { values } = parseArgs({ options });
-	const result: Record<string, number> = { ...defaults };
+	const result: Record<string, number | string> = { ...defaults, ...words };
 	for (const [name, raw] of Object.entries(values)) {
+		if (name in words) {
+			result[name] = String(raw);
+			continue;
+		}
 		const value = Number(raw);
 		if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got ${String(raw)}`);
 		result[name] = value;
 	}
-	return result as T;
+	return result as T & W;
 }
