@@ -1,3 +1,4 @@
+import type { KeyObject } from 'crypto';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { fingerprint } from '../shared/trigger/secret';
@@ -68,18 +69,45 @@ export function attempt<T>(read: () => T): T | SettingsError {
 	return result as T;
 }
 
+interface ParsedKey {
+	key: KeyObject;
+	/** The key's SPKI DER in base64 (what the fingerprint covers: the key, not how it was pasted). */
+	spki: string;
+}
+
+/**
+ * Public keys already parsed, by their text. Every delivery reads the trigger's settings, and parsing a key
+ * (and exporting it for the fingerprint) cost about as much as checking the signature itself; public keys
+ * are no secret, so this process keeps the few it has seen (at most PARSED_KEYS, the oldest forgotten).
+ */
+const parsedKeys = new Map<string, ParsedKey>();
+const PARSED_KEYS = 32;
+
+function parsedKey(kind: 'ed25519' | 'rsa', text: string): ParsedKey {
+	const id = `${kind}\n${text}`;
+	let parsed = parsedKeys.get(id);
+	if (!parsed) {
+		const key = kind === 'ed25519' ? ed25519Key(text) : rsaKey(text);
+		parsed = { key, spki: key.export({ format: 'der', type: 'spki' }).toString('base64') };
+		if (parsedKeys.size >= PARSED_KEYS) parsedKeys.delete(parsedKeys.keys().next().value as string);
+		parsedKeys.set(id, parsed);
+	}
+	return parsed;
+}
+
 export function readAppSettings(fn: ParameterReader): AppSettings {
 	const events = (fn.getNodeParameter('events', []) as string[]) ?? [];
 	if (!events.length) throw new SettingsError('Events', 'needs at least one event');
 	const options = (fn.getNodeParameter('options', {}) ?? {}) as IDataObject;
 	const publicKey = String(options.publicKey ?? '').trim() || GHL_ED25519_PUBLIC_KEY;
-	const keys: VerificationKeys = { ed25519: checked('Public Key', () => ed25519Key(publicKey)) };
+	const current = checked('Public Key', () => parsedKey('ed25519', publicKey));
 	const previousKey = String(options.previousPublicKey ?? '').trim();
-	if (previousKey) keys.previousEd25519 = checked('Previous Public Key', () => ed25519Key(previousKey));
-	if (options.acceptLegacyRsa === true) {
-		const legacy = String(options.legacyPublicKey ?? '').trim() || GHL_RSA_PUBLIC_KEY;
-		keys.rsa = checked('Legacy RSA Public Key', () => rsaKey(legacy));
-	}
+	const previous = previousKey ? checked('Previous Public Key', () => parsedKey('ed25519', previousKey)) : undefined;
+	const legacyKey = String(options.legacyPublicKey ?? '').trim() || GHL_RSA_PUBLIC_KEY;
+	const legacy = options.acceptLegacyRsa === true ? checked('Legacy RSA Public Key', () => parsedKey('rsa', legacyKey)) : undefined;
+	const keys: VerificationKeys = { ed25519: current.key };
+	if (previous) keys.previousEd25519 = previous.key;
+	if (legacy) keys.rsa = legacy.key;
 	const minutes = Number(options.maxAgeMinutes ?? 0);
 	const settings = {
 		events,
@@ -87,7 +115,7 @@ export function readAppSettings(fn: ParameterReader): AppSettings {
 		appId: String(options.appId ?? '').trim(),
 		maxAgeMs: Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : 0,
 	};
-	const exported = [keys.ed25519, keys.previousEd25519, keys.rsa].map((k) => k?.export({ format: 'der', type: 'spki' }).toString('base64'));
+	const exported = [current, previous, legacy].map((k) => k?.spki);
 	return { ...settings, keys, fingerprint: fingerprint(JSON.stringify({ ...settings, exported })) };
 }
 

@@ -100,6 +100,25 @@ describe('delivery record (webhook phase)', () => {
 		expect(record).toContain(deliveries.hashKey('two'));
 	});
 
+	it('loses no key when requests save records loaded at different moments (each adds what the record it found lacks)', () => {
+		const { deliveries } = freshProcess();
+		const t0 = Date.UTC(2026, 0, 1, 12, 0, 0);
+		// what n8n saved last; each request works on a copy loaded when it started, several in flight
+		let saved: IDataObject = {};
+		const inFlight: IDataObject[] = [];
+		for (let i = 0; i < 300; i++) {
+			inFlight.push(structuredClone(saved));
+			const copy = inFlight.splice((i * 5) % inFlight.length, 1)[0];
+			if (i % 40 === 0) copy.deliveries = { ...(copy.deliveries as IDataObject), [String(Math.floor(t0 / 600_000))]: 'X'.repeat(16) }; // another process's record
+			expect(accept(deliveries, copy, `k${i}`, t0 + i * 1000)).toBe(true);
+			saved = copy;
+		}
+		const record = Object.values(saved.deliveries as IDataObject).join('');
+		const keys: string[] = record.match(/.{16}/g) ?? [];
+		expect(Array.from({ length: 300 }, (_, i) => `k${i}`).filter((key) => !keys.includes(deliveries.hashKey(key)))).toEqual([]);
+		expect(keys.length).toBe(new Set(keys).size);
+	});
+
 	it('neither records nor drops test deliveries, and removes the record of earlier versions', () => {
 		const { deliveries } = freshProcess();
 		const staticData: IDataObject = { recentDeliveries: ['abc'] };

@@ -50,6 +50,18 @@ describe('GHL Trigger webhook(): Marketplace app deliveries', () => {
 		expect(run.response).toEqual({ statusCode: 200, body: { received: true } });
 	});
 
+	it('checks each delivery against the Public Key set now (keys parsed once are kept by their text)', async () => {
+		const first = await deliver(node, { parameters: appParameters(), delivery: signed(event()) });
+		expect(first.response.statusCode).toBe(200);
+		const changed = appParameters({}, { publicKey: pem(stranger.publicKey) });
+		const old = await deliver(node, { parameters: changed, delivery: signed(event()) });
+		expect(old.response).toEqual({ statusCode: 401, body: { received: false, reason: 'the x-ghl-signature signature does not match the body' } });
+		const current = await deliver(node, { parameters: changed, delivery: signed(event(), stranger.privateKey) });
+		expect(current.response.statusCode).toBe(200);
+		const back = await deliver(node, { parameters: appParameters(), delivery: signed(event(), stranger.privateKey) });
+		expect(back.response.statusCode).toBe(401);
+	});
+
 	it('answers 401 and starts nothing for an unsigned delivery', async () => {
 		const run = await deliver(node, { parameters: appParameters(), delivery: { body: event() } });
 		expect(run.items).toBeUndefined();
@@ -442,6 +454,14 @@ describe('GHL Trigger webhookMethods', () => {
 		expect(await changed.checkExists()).toBe(false);
 		expect(await hooks.delete()).toBe(true);
 		expect(await hooks.checkExists()).toBe(false);
+	});
+
+	it('fingerprints the key, not how it was pasted (PEM or the raw key in base64 record the same setup)', async () => {
+		const staticData = {};
+		await lifecycle(node, { parameters: appParameters(), staticData }).create();
+		const raw = ed.publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64');
+		expect(await lifecycle(node, { parameters: appParameters({}, { publicKey: raw }), staticData }).checkExists()).toBe(true);
+		expect(await lifecycle(node, { parameters: appParameters({}, { publicKey: pem(stranger.publicKey) }), staticData }).checkExists()).toBe(false);
 	});
 
 	it('refuses to activate with settings that cannot work', async () => {

@@ -35,10 +35,26 @@ interface Accepted {
 	at: number;
 	/** n8n created the execution. */
 	confirmed: boolean;
+	/** When it was confirmed, in the order of this process's confirmations (see Written). */
+	seq?: number;
 }
 
 /** Per trigger (`workflowId:nodeId`): the keys this process accepted, oldest first. */
 const acceptedHere = new Map<string, Map<string, Accepted>>();
+
+/**
+ * A record this process wrote, and the confirmation it was written for: it holds every key this process had
+ * confirmed up to `seq`. A request loads the record when it starts, so the one it finds is usually one of this
+ * process's last few writes; then only the keys confirmed since are added (instead of merging every key again,
+ * which cost about a millisecond per delivery with a few thousand keys).
+ */
+interface Written {
+	seq: number;
+	slots: Slots;
+}
+const RECENT_WRITES = 16;
+const writtenHere = new Map<string, Written[]>();
+let confirmations = 0;
 
 export function hashKey(key: string): string {
 	return createHash('sha256').update(key, 'utf8').digest('base64url').slice(0, KEY_LENGTH);
@@ -148,12 +164,37 @@ export function releaseDelivery(fn: IWebhookFunctions, hashed: string, now = Dat
  */
 export function confirmDelivery(fn: IWebhookFunctions, hashed: string, now = Date.now()): void {
 	if (fn.getMode() === 'manual') return;
-	const memory = memoryOf(triggerScope(fn), now);
+	const scope = triggerScope(fn);
+	const memory = memoryOf(scope, now);
 	const claim = memory.get(hashed);
-	if (claim) claim.confirmed = true;
-	const confirmed = new Map([...memory].filter(([, accepted]) => accepted.confirmed).map(([key, accepted]) => [key, accepted.slot]));
+	if (claim) Object.assign(claim, { confirmed: true, seq: ++confirmations });
 	const staticData = fn.getWorkflowStaticData('node');
+	const stored = storedSlots(staticData);
+	const writes = writtenHere.get(scope) ?? [];
+	const base = writes.find((written) => sameSlots(written.slots, stored));
+	const since = (accepted: Accepted) => accepted.confirmed && (base === undefined || (accepted.seq ?? 0) > base.seq);
+	const added = new Map([...memory].filter(([, accepted]) => since(accepted)).map(([key, accepted]) => [key, accepted.slot]));
 	// a new object (not a change inside the old one), so n8n sees the change and saves it
-	staticData[RECORD] = mergedSlots(storedSlots(staticData), confirmed, now);
+	const record = base ? appendedSlots(stored, added, now) : mergedSlots(stored, added, now);
+	staticData[RECORD] = record;
 	delete staticData[LEGACY_RECORD];
+	writtenHere.set(scope, [{ seq: confirmations, slots: record }, ...writes].slice(0, RECENT_WRITES));
+}
+
+function sameSlots(a: Slots, b: Slots): boolean {
+	const slots = Object.keys(a);
+	return slots.length === Object.keys(b).length && slots.every((slot) => a[slot] === b[slot]);
+}
+
+/**
+ * `stored` (a record this process wrote, so its slots hold no key twice) with `keys` (none of them in it) added,
+ * within the retention; past MAX_KEYS, trimmed as mergedSlots does.
+ */
+export function appendedSlots(stored: Slots, keys: Map<string, number>, now: number): Slots {
+	const oldest = oldestSlot(now);
+	const result: Slots = {};
+	for (const [slot, joined] of Object.entries(stored)) if (Number(slot) >= oldest) result[slot] = joined;
+	for (const [key, slot] of keys) if (slot >= oldest) result[String(slot)] = (result[String(slot)] ?? '') + key;
+	const count = Object.values(result).reduce((sum, joined) => sum + joined.length / KEY_LENGTH, 0);
+	return count > MAX_KEYS ? mergedSlots(result, new Map(), now) : result;
 }
