@@ -1,8 +1,9 @@
 import type { FieldType, IDataObject, INodeProperties, ResourceMapperField, ResourceMapperValue } from 'n8n-workflow';
 
 import { list } from '../../methods/api';
+import { inVersions, listOf, mappedEntries, mapperParameter, normalName, option, stringOf, yesNo } from '../../../shared/mapper';
 import * as parse from '../../../shared/parse';
-import { FieldError, isEmpty, quote } from '../../../shared/parse';
+import { FieldError, quote } from '../../../shared/parse';
 import { labelled, ParameterError } from '../../../shared/request';
 import type { Field, ParseContext, Parser } from '../../../shared/types';
 import { contactFields, dateOfBirth } from './fields';
@@ -103,75 +104,28 @@ export function columnsOf(mode: Mode, definitions: CustomFieldDefinition[]): Res
 
 /** The resource mapper parameter of Contact › Create (add), Update (update by ID) and Create or Update (upsert). */
 export function mapperProperty(mode: Mode): INodeProperties {
-	return {
-		displayName: 'Fields',
+	return mapperParameter({
 		name: 'columns',
-		type: 'resourceMapper',
-		noDataExpression: true,
-		default: { mappingMode: 'defineBelow', value: null },
-		required: true,
-		typeOptions: {
-			loadOptionsDependsOn: ['authentication', 'requestOptions.locationId'],
-			resourceMapper: {
-				resourceMapperMethod: mode === 'add' ? 'getCreateColumns' : mode === 'upsert' ? 'getUpsertColumns' : 'getUpdateColumns',
-				// 'update' in n8n means "matched by a column"; Update finds the contact by its ID parameter instead
-				mode: mode === 'upsert' ? 'upsert' : 'add',
-				fieldWords: { singular: 'field', plural: 'fields' },
-				addAllFields: false,
-				multiKeyMatch: true,
-				supportAutoMap: true,
-				...(mode === 'upsert'
-					? {
-							matchingFieldsLabels: {
-								title: 'Fields GHL Matches On',
-								description:
-									'GHL finds the contact by Email or Phone, in the order the location\'s "Allow Duplicate Contact" setting gives; each item needs a value in at least one of the fields chosen here',
-								hint: 'GHL decides the order; choosing only one field makes the other optional',
-							},
-						}
-					: {}),
-			},
-		},
-		displayOptions: { show: { '@version': [2] } },
-	};
+		displayName: 'Fields',
+		method: mode === 'add' ? 'getCreateColumns' : mode === 'upsert' ? 'getUpsertColumns' : 'getUpdateColumns',
+		// 'update' in n8n means "matched by a column"; Update finds the contact by its ID parameter instead
+		mode: mode === 'upsert' ? 'upsert' : 'add',
+		dependsOn: ['authentication', 'requestOptions.locationId'],
+		show: { '@version': [2] },
+		...(mode === 'upsert'
+			? {
+					extra: {
+						matchingFieldsLabels: {
+							title: 'Fields GHL Matches On',
+							description:
+								'GHL finds the contact by Email or Phone, in the order the location\'s "Allow Duplicate Contact" setting gives; each item needs a value in at least one of the fields chosen here',
+							hint: 'GHL decides the order; choosing only one field makes the other optional',
+						},
+					},
+				}
+			: {}),
+	});
 }
-
-function stringOf(value: unknown): string {
-	if (typeof value === 'string') return value.trim();
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	throw new FieldError(`must be text, got ${quote(value)}`);
-}
-
-/** A list value: an array, a JSON list, or comma-separated text. */
-function listOf(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map((v) => stringOf(v)).filter((v) => v !== '');
-	const text = stringOf(value);
-	if (text.startsWith('[')) {
-		try {
-			const list = JSON.parse(text) as unknown;
-			if (Array.isArray(list)) return listOf(list);
-		} catch {
-			// fall through: read as comma-separated text
-		}
-	}
-	return text.split(',').map((v) => v.trim()).filter((v) => v !== '');
-}
-
-/** Matches a value to one of the field's options (case-insensitively; GHL silently drops a value that is not one). */
-function option(value: string, choices: string[]): string {
-	const found = choices.find((c) => c === value) ?? choices.find((c) => c.toLowerCase() === value.toLowerCase());
-	if (found === undefined) throw new FieldError(`must be one of ${choices.map((c) => `"${c}"`).join(', ')}, got "${value}"`);
-	return found;
-}
-
-const bool: Parser = (value) => {
-	if (isEmpty(value)) return undefined;
-	if (typeof value === 'boolean') return value;
-	const s = String(value).trim().toLowerCase();
-	if (['true', 'yes', '1', 'on'].includes(s)) return true;
-	if (['false', 'no', '0', 'off'].includes(s)) return false;
-	throw new FieldError(`must be true or false, got ${quote(value)}`);
-};
 
 /** Checks and converts one custom field's value the way GHL stores it. */
 export function customValue(definition: CustomFieldDefinition, value: unknown, context?: ParseContext): unknown {
@@ -196,7 +150,7 @@ export function customValue(definition: CustomFieldDefinition, value: unknown, c
 /** How a column is found from an input key in "Map Automatically": its ID, custom field key, or name (any case). */
 function lookup(definitions: CustomFieldDefinition[], mode: Mode): Map<string, string> {
 	const byName = new Map<string, string>();
-	const norm = (s: string) => s.trim().toLowerCase();
+	const norm = normalName;
 	for (const c of STANDARD) if (!c.modes || c.modes.includes(mode)) byName.set(norm(c.id), c.id).set(norm(c.name), c.id);
 	for (const d of definitions) {
 		const id = customId(d);
@@ -207,7 +161,7 @@ function lookup(definitions: CustomFieldDefinition[], mode: Mode): Map<string, s
 }
 
 const STANDARD_PARSERS: Record<string, Parser | undefined> = Object.fromEntries(
-	STANDARD.map((c) => [c.id, c.id === 'dnd' ? bool : contactFields[c.id]?.parse]),
+	STANDARD.map((c) => [c.id, c.id === 'dnd' ? yesNo : contactFields[c.id]?.parse]),
 );
 
 /**
@@ -221,21 +175,10 @@ export function mapperParser(mode: Mode): Parser {
 		const definitions = (context?.service?.customFieldDefinitions ?? []) as unknown as CustomFieldDefinition[];
 		const byId = new Map(definitions.map((d) => [customId(d), d]));
 		const names = new Map(STANDARD.map((c) => [c.id, c.name]));
-		let entries: Array<[string, unknown]>;
-		if (value.mappingMode === 'autoMapInputData') {
-			const known = lookup(definitions, mode);
-			entries = [];
-			for (const [key, v] of Object.entries(context?.item ?? {})) {
-				const id = known.get(key.trim().toLowerCase());
-				if (id) entries.push([id, v]);
-			}
-		} else {
-			entries = Object.entries(value.value ?? {});
-		}
+		const entries = mappedEntries(value, context?.item, lookup(definitions, mode));
 		const body: IDataObject = {};
 		const custom: IDataObject[] = [];
 		for (const [id, v] of entries) {
-			if (v === undefined || v === null || v === '') continue;
 			const definition = byId.get(id);
 			const label = `Fields › ${definition ? definition.name : (names.get(id) ?? id)}`;
 			labelled(label, () => {
@@ -279,10 +222,7 @@ export function mergeMapped(body: IDataObject | undefined, mapped: unknown): voi
 }
 
 /** Shows a field only in version 1 of the node (the fields the mapper replaces in version 2). */
-export function v1(field: Field): Field {
-	const show = { ...((field.property.displayOptions?.show ?? {}) as IDataObject), '@version': [1] };
-	return { ...field, property: { ...field.property, displayOptions: { ...(field.property.displayOptions ?? {}), show } } as INodeProperties };
-}
+export const v1 = (field: Field): Field => inVersions(field, [1]);
 
 /** Operation.check for the mapper operations: the mapped fields join the body (and email/phone the params). */
 export function applyMapper(request: { body?: IDataObject; params: IDataObject }): void {
