@@ -5,6 +5,20 @@ export interface MetaItem {
 	data: string;
 }
 
+/**
+ * One field of a custom field template as the account defines it in Tookan's dashboard (no API lists or
+ * changes them). `data_type` in Tookan's words ("Text", "Number", "Dropdown", ...); `dropdown` holds the
+ * options of a Dropdown.
+ */
+export interface TemplateField {
+	label: string;
+	display_name?: string;
+	data_type: string;
+	required?: 0 | 1;
+	app_side?: '0' | '1' | '2';
+	dropdown?: string[];
+}
+
 export interface HistoryItem {
 	id: number;
 	job_id: number;
@@ -53,6 +67,8 @@ export interface Task {
 	job_longitude: string;
 	custom_field_template: string;
 	meta_data: MetaItem[];
+	/** The template's fields as they were when the task got it (null: no template the account defines). */
+	template_fields: TemplateField[] | null;
 	ref_images: string[];
 	pickupAt: number | null;
 	deliveryAt: number | null;

@@ -39,7 +39,7 @@ function editItems(p: Params, env: Env, name: string, which: 'pickup' | 'main'):
 		const t = findTask(env.state, item.int('job_id'));
 		const at = item.has('time') ? localTime(item, 'time', t.timezone) : undefined;
 		setTimes(t, which === 'pickup' ? at : undefined, which === 'main' ? at : undefined);
-		applySide(t, readSidePatch(item, ITEM_FIELDS), which);
+		applySide(env, t, readSidePatch(item, ITEM_FIELDS), which);
 		if (item.has('order_id')) t.order_id = item.str('order_id');
 		if (item.has('job_description')) t.job_description = item.str('job_description');
 		return t;

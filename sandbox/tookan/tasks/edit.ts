@@ -8,6 +8,7 @@ import { invalid } from '../errors';
 import type { Params } from '../params';
 import type { Task } from '../types';
 import { assignAgent } from './lifecycle';
+import { settleTemplate } from './templates';
 import { CONTACT_PARTS, CUSTOMER_FIELDS, localTime, PICKUP_FIELDS, readSidePatch, timezoneOf, type Side } from './layout';
 
 /** Where each part of a side is stored on a task. */
@@ -37,9 +38,11 @@ function apply(t: Task, s: Partial<Side>, targets: Partial<Record<keyof Side, ke
  * Apply a side patch: `pickup` for pickup fields, `main` for the customer / delivery location. A pickup
  * task's main location is its pickup place, so its pickup edits land on both and main edits are ignored.
  */
-export function applySide(t: Task, s: Partial<Side>, which: 'pickup' | 'main'): void {
+export function applySide(env: Env, t: Task, s: Partial<Side>, which: 'pickup' | 'main'): void {
+	const before = { template: t.custom_field_template, meta: t.meta_data };
 	if (which === 'pickup') apply(t, s, PICKUP_TARGET);
 	if (which === 'pickup' ? t.job_type === 0 : t.job_type !== 0) apply(t, s, MAIN_TARGET);
+	settleTemplate(env, t, before);
 }
 
 /**
@@ -67,8 +70,8 @@ export function editTask(p: Params, env: Env, t: Task): void {
 	const deliveryAt = p.has('job_delivery_datetime') ? localTime(p, 'job_delivery_datetime', tz) : undefined;
 	setTimes(t, pickupAt, deliveryAt);
 	t.timezone = tz;
-	applySide(t, readSidePatch(p, PICKUP_FIELDS), 'pickup');
-	applySide(t, readSidePatch(p, CUSTOMER_FIELDS), 'main');
+	applySide(env, t, readSidePatch(p, PICKUP_FIELDS), 'pickup');
+	applySide(env, t, readSidePatch(p, CUSTOMER_FIELDS), 'main');
 	if (p.has('order_id')) t.order_id = p.str('order_id');
 	if (p.has('job_description')) t.job_description = p.str('job_description');
 	if (p.has('tags')) t.tags = p.str('tags');

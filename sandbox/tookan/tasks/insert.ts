@@ -11,6 +11,7 @@ import { nextId } from '../store';
 import { CREATED_TEMPLATE, JOB } from '../statuses';
 import type { Task } from '../types';
 import { addHistory, pickAgent } from './lifecycle';
+import { attachTemplate } from './templates';
 import { emitTask } from './webhook';
 
 export interface InsertOptions {
@@ -44,6 +45,7 @@ export function insertTask(env: Env, task: Task, opts: InsertOptions = {}): Task
 	task.job_token = `${task.job_id}${String(Math.floor(at / 1000) % 1_000_000).padStart(6, '0')}`;
 	task.otp = String(parseInt(task.job_hash.slice(0, 8), 16) % 10_000).padStart(4, '0');
 	task.createdAt = at;
+	attachTemplate(env, task);
 	task.customer_id = opts.customerId !== undefined ? opts.customerId : customerOf(env, task, at);
 	if (task.fleet_id === null && task.auto_assignment === 1) task.fleet_id = pickAgent(state, task.team_id, task.tags)?.fleet_id ?? null;
 	task.job_status = task.fleet_id === null ? JOB.UNASSIGNED : JOB.ASSIGNED;

@@ -204,6 +204,7 @@ function draft(common: Common, jobType: number, main: Side, pickup: Side, pickup
 		job_longitude: main.longitude,
 		custom_field_template: main.template,
 		meta_data: main.meta,
+		template_fields: null,
 		ref_images: main.images,
 		pickupAt,
 		deliveryAt,

@@ -8,7 +8,8 @@ import type { TookanConfig } from '../config';
 import type { State } from '../store';
 import { STATUS_INFO } from '../statuses';
 import { formatLocal, isoUtc, localDay } from '../time';
-import type { HistoryItem, MetaItem, Task } from '../types';
+import type { HistoryItem, Task } from '../types';
+import { customFieldsOf } from './templates';
 
 /** The moment the task is "for": delivery time for deliveries, otherwise the pickup / start time. */
 export function jobTime(t: Task): number {
@@ -20,21 +21,8 @@ export const jobDay = (t: Task): string => localDay(jobTime(t), t.timezone);
 
 export const trackingLink = (t: Task, config: TookanConfig): string => `${config.trackingBaseUrl}/${t.job_hash}`;
 
-export function customFields(t: Task): Record<string, unknown>[] {
-	return t.meta_data.map((m: MetaItem) => ({
-		label: m.label,
-		display_name: m.label,
-		data_type: 'Text',
-		app_side: '0',
-		required: 0,
-		value: m.data,
-		data: m.data,
-		input: m.data,
-		fleet_data: '',
-		before_start: 0,
-		template_id: t.custom_field_template,
-	}));
-}
+/** The task's `custom_field[]` (see templates.ts). */
+export const customFields = (t: Task): Record<string, unknown>[] => customFieldsOf(t);
 
 export function historyView(h: HistoryItem, timezone: number): Record<string, unknown> {
 	return {
