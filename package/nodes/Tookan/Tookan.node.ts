@@ -4,11 +4,20 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { describeResources, subtitleOf } from '../shared/describe';
 import { executeResources, requestOptionsProperty } from '../shared/run';
 import { TOOKAN_CREDENTIAL } from '../shared/tookan';
-import { getAgents, getTags, getTeams, getTimeZones, searchAgents, searchCustomers, searchTeams } from './methods';
+import {
+	getAgents,
+	getPickupTemplateColumns,
+	getTags,
+	getTeams,
+	getTemplateColumns,
+	getTimeZones,
+	searchAgents,
+	searchCustomers,
+	searchTeams,
+	searchTemplates,
+} from './methods';
 import { resources } from './resources';
 import { tookanService } from './service';
-
-const service = tookanService(resources);
 
 export class Tookan implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,7 +25,9 @@ export class Tookan implements INodeType {
 		name: 'tookan',
 		icon: { light: 'file:../../icons/tookan.svg', dark: 'file:../../icons/tookan.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: task custom fields through a template list and a field mapper (version 1 keeps label/value rows)
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: subtitleOf(resources),
 		description: 'Create, dispatch and track Tookan tasks, customers, agents and teams',
 		defaults: { name: 'Tookan' },
@@ -47,10 +58,12 @@ export class Tookan implements INodeType {
 
 	methods = {
 		loadOptions: { getAgents, getTags, getTeams, getTimeZones },
-		listSearch: { searchAgents, searchCustomers, searchTeams },
+		listSearch: { searchAgents, searchCustomers, searchTeams, searchTemplates },
+		resourceMapping: { getTemplateColumns, getPickupTemplateColumns },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeResources(this, resources, service);
+		// a service per run: what it learns about custom field templates holds for this run only
+		return await executeResources(this, resources, tookanService(resources));
 	}
 }

@@ -36,6 +36,8 @@ export interface RunOptions {
 	credentials?: ICredentialDataDecryptedObject;
 	/** The workflow's time zone (n8n's getTimezone()); absent: the context has none. */
 	timeZone?: string;
+	/** The node's type version (default 1). */
+	typeVersion?: number;
 }
 
 export interface Testbed {
@@ -47,7 +49,7 @@ export interface Testbed {
 	/** Runs the node and returns what it threw (if anything) together with what it sent. */
 	attempt(parameters: ParameterSource, options?: RunOptions): Promise<RunResult & { error?: Error }>;
 	/** A stand-in n8n context with this sandbox's credential (for dropdown and search methods). */
-	context(parameters?: ParameterSource): FakeContext;
+	context(parameters?: ParameterSource, options?: RunOptions): FakeContext;
 	/** Calls the sandbox directly (test setup); throws unless the body status is 200. */
 	call(path: string, body?: IDataObject): Promise<IDataObject>;
 	close(): Promise<void>;
@@ -92,6 +94,7 @@ export async function startTestbed(options: { pageSize?: number; realClock?: boo
 			continueOnFail: o.continueOnFail,
 			credentials: { tookanApi: o.credentials ?? credentials },
 			timeZone: o.timeZone,
+			typeVersion: o.typeVersion,
 		});
 		return context;
 	};
@@ -108,7 +111,7 @@ export async function startTestbed(options: { pageSize?: number; realClock?: boo
 		module,
 		credentials,
 		attempt,
-		context: (parameters = {}) => contextFor(parameters),
+		context: (parameters = {}, o = {}) => contextFor(parameters, o),
 		async run(parameters, o = {}) {
 			const result = await attempt(parameters, o);
 			if (result.error) throw result.error;

@@ -1,2 +1,3 @@
 export { getAgents, getTags, getTeams, getTimeZones } from './loadOptions';
-export { searchAgents, searchCustomers, searchTeams } from './listSearch';
+export { searchAgents, searchCustomers, searchTeams, searchTemplates } from './listSearch';
+export { getPickupTemplateColumns, getTemplateColumns } from './resourceMapping';

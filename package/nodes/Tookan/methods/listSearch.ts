@@ -2,6 +2,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { callTookan, records } from '../../shared/tookan';
+import { learnTemplates } from '../resources/task/templates';
 import { agentName } from './loadOptions';
 
 function matches(filter: string | undefined, ...values: unknown[]): boolean {
@@ -57,5 +58,18 @@ export async function searchCustomers(
 	return {
 		results: records(answer).map(customerResult),
 		...(Number.isFinite(total) && page < total ? { paginationToken: String(page + 1) } : {}),
+	};
+}
+
+/** The custom field templates recent tasks use (Tookan cannot list them otherwise), newest use first. */
+export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const templates = [...(await learnTemplates(this)).values()].sort((a, b) => b.jobId - a.jobId);
+	return {
+		results: templates
+			.filter((template) => matches(filter, template.name))
+			.map((template) => ({
+				name: `${template.name} (${template.fields.length} field${template.fields.length === 1 ? '' : 's'})`,
+				value: template.name,
+			})),
 	};
 }

@@ -24,6 +24,7 @@ import {
 	timezoneMinutes,
 } from '../fields';
 import { op, recoverFromList } from '../operation';
+import { noCustomFieldsNotice } from '../task/customFields';
 import { localTimes } from '../times';
 import { activityOperations } from './activity';
 
@@ -68,6 +69,7 @@ const createAgent = op({
 		team('team_id', 'Team', { required: true }),
 		timeZone(),
 		f.collection('additionalFields', 'Additional Fields', profile),
+		noCustomFieldsNotice('agents'),
 	],
 	prepare: localTimes({ timezone: 'always' }),
 	recover: recoverFromList('get_all_fleets', 'username'),
@@ -89,6 +91,7 @@ const updateAgent = op({
 			timeZone(),
 			...profile,
 		]),
+		noCustomFieldsNotice('agents'),
 	],
 	idempotent: true,
 	prepare: localTimes({ timezone: 'whenChosen' }),

@@ -6,6 +6,7 @@ import { customerPages } from '../../../shared/tookan';
 import type { Resource } from '../../../shared/types';
 import { coordinates, customerLocator, email, phone, text } from '../fields';
 import { op, recoverBy, same } from '../operation';
+import { noCustomFieldsNotice } from '../task/customFields';
 
 /** Customers are Tookan users of type 0. */
 const CUSTOMER = { user_type: 0 };
@@ -30,6 +31,7 @@ const createCustomer = op({
 		text('name', 'Name', { required: true }),
 		phone('phone', 'Phone', { required: true }),
 		f.collection('additionalFields', 'Additional Fields', details),
+		noCustomFieldsNotice('customers'),
 	],
 	recover: recoverBy(
 		'find_customer_with_phone',
@@ -48,6 +50,7 @@ const updateCustomer = op({
 	fields: [
 		customerLocator(),
 		f.collection('updateFields', 'Update Fields', [text('name', 'Name'), phone('phone', 'Phone'), ...details]),
+		noCustomFieldsNotice('customers'),
 	],
 	idempotent: true,
 });

@@ -13,7 +13,19 @@ import type { BuiltRequest, Field } from '../../../shared/types';
 import { agent, flag, id, json, strings, tags, team, text, time, timeZone, timezoneMinutes } from '../fields';
 import { op, recoverBy, same, steps, type Prepare } from '../operation';
 import { localTimes } from '../times';
-import { customerDetails, entryAddress, entryFields, pickupDetails, taskOptions, taskType } from './fields';
+import { inVersions } from '../../../shared/mapper';
+import { applyCustomFields } from './customFields';
+import {
+	customerDetails,
+	customerDetailsV2,
+	entryAddress,
+	entryFields,
+	pickupDetails,
+	pickupDetailsV2,
+	taskOptions,
+	taskType,
+	templateFields,
+} from './fields';
 
 const PICKUP = ['pickup', 'pickupAndDelivery'];
 const DELIVERY = ['delivery', 'pickupAndDelivery'];
@@ -82,14 +94,20 @@ const createFields: Field[] = [
 	startTime,
 	endTime,
 	timeZone(),
-	f.collection('pickupDetails', 'Pickup Details', pickupDetails, { placeholder: 'Add Pickup Detail', ...only(PICKUP) }),
-	f.collection('customerDetails', 'Customer Details', customerDetails, { placeholder: 'Add Customer Detail', ...only(CUSTOMER_SIDE) }),
+	...templateFields(only(PICKUP).show, only(CUSTOMER_SIDE).show),
+	inVersions(f.collection('pickupDetails', 'Pickup Details', pickupDetails, { placeholder: 'Add Pickup Detail', ...only(PICKUP) }), [1]),
+	inVersions(f.collection('pickupDetails', 'Pickup Details', pickupDetailsV2, { placeholder: 'Add Pickup Detail', ...only(PICKUP) }), [2]),
+	inVersions(f.collection('customerDetails', 'Customer Details', customerDetails, { placeholder: 'Add Customer Detail', ...only(CUSTOMER_SIDE) }), [1]),
+	inVersions(f.collection('customerDetails', 'Customer Details', customerDetailsV2, { placeholder: 'Add Customer Detail', ...only(CUSTOMER_SIDE) }), [2]),
 	f.collection('additionalFields', 'Additional Fields', taskOptions),
 ];
 
 const createSpec = {
 	fields: createFields,
-	check: checkTask,
+	check: (request: BuiltRequest) => {
+		checkTask(request);
+		applyCustomFields(request);
+	},
 	prepare: steps(withLayout, taskTimes),
 };
 

@@ -4,14 +4,33 @@ import type { IDataObject } from 'n8n-workflow';
 import * as f from '../../../shared/fields';
 import { ParameterError } from '../../../shared/request';
 import { SETTABLE_JOB_STATUS } from '../../../shared/tookan';
-import type { BuiltRequest } from '../../../shared/types';
+import type { BuiltRequest, Field } from '../../../shared/types';
 import { day, id, jobStatus, text, time, timeZone } from '../fields';
 import { op, steps } from '../operation';
 import { localTimes } from '../times';
 import { withLayout } from './create';
-import { customerDetails, entryFields, pickupDetails, taskOptions, taskType } from './fields';
+import { inVersions } from '../../../shared/mapper';
+import { applyCustomFields } from './customFields';
+import { customerDetails, customerDetailsV2, entryFields, pickupDetails, pickupDetailsV2, taskOptions, taskType, templateFields } from './fields';
 
 const jobId = id('job_id', 'Task ID', { required: true });
+
+function updateFields(details: Field[]): Field {
+	return f.collection(
+		'updateFields',
+		'Update Fields',
+		[
+			taskType(),
+			text('job_pickup_address', 'Pickup Address'),
+			time('job_pickup_datetime', 'Pickup Before / Start Time'),
+			text('customer_address', 'Customer Address'),
+			time('job_delivery_datetime', 'Deliver Before / End Time'),
+			...details,
+			...taskOptions,
+		],
+		{ placeholder: 'Add Field' },
+	);
+}
 
 export const updateTask = op({
 	value: 'update',
@@ -19,26 +38,9 @@ export const updateTask = op({
 	action: 'Update a task',
 	description: 'Change addresses, times, details or settings of a task',
 	path: 'edit_task',
-	fields: [
-		jobId,
-		timeZone(),
-		f.collection(
-			'updateFields',
-			'Update Fields',
-			[
-				taskType(),
-				text('job_pickup_address', 'Pickup Address'),
-				time('job_pickup_datetime', 'Pickup Before / Start Time'),
-				text('customer_address', 'Customer Address'),
-				time('job_delivery_datetime', 'Deliver Before / End Time'),
-				...pickupDetails,
-				...customerDetails,
-				...taskOptions,
-			],
-			{ placeholder: 'Add Field' },
-		),
-	],
+	fields: [jobId, timeZone(), ...templateFields(), inVersions(updateFields([...pickupDetails, ...customerDetails]), [1]), inVersions(updateFields([...pickupDetailsV2, ...customerDetailsV2]), [2])],
 	idempotent: true,
+	check: applyCustomFields,
 	prepare: steps(withLayout, localTimes({ keys: ['job_pickup_datetime', 'job_delivery_datetime'], timezone: 'withTimes' })),
 });
 
