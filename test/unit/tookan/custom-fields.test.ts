@@ -252,3 +252,52 @@ test('Update (version 2) sends the mapped fields of the template for the task', 
 	});
 	expect(valuesOf(await details(jobId))).toEqual({ Order_Value: '1', Gift_Note: 'Updated', Fragile: 'false' });
 });
+
+describe('where the node looks, and what it says it cannot learn', () => {
+	test('only tasks dated in the last 30 or next 30 days, at most 5 pages per 31-day request', async () => {
+		await seedTask('Soon_Template', [{ label: 'A', data: '1' }], { job_delivery_datetime: inDays(29) });
+		await seedTask('Far_Template', [{ label: 'A', data: '1' }], { job_delivery_datetime: inDays(40) });
+		await seedTask('Old_Template', [{ label: 'A', data: '1' }], { job_delivery_datetime: inDays(-31) });
+		for (let i = 0; i < 6; i++) await seedTask('Delivery_Details');
+		const config = t.module.config();
+		const pageSize = config.pageSize;
+		config.pageSize = 1;
+		try {
+			const { fn, requests } = t.context({}, v2);
+			await node.methods.listSearch.searchTemplates.call(fn as unknown as ILoadOptionsFunctions);
+			const bodies = requests.map((r) => r.body as IDataObject);
+			const perRequest = new Map<string, number>();
+			for (const b of bodies) perRequest.set(`${String(b.job_type)} ${String(b.start_date)}`, (perRequest.get(`${String(b.job_type)} ${String(b.start_date)}`) ?? 0) + 1);
+			expect(Math.max(...perRequest.values())).toBe(5);
+			expect(new Set(bodies.map((b) => b.job_type))).toEqual(new Set([0, 1, 2, 3]));
+			expect(bodies.every((b) => b.custom_fields === 1)).toBe(true);
+		} finally {
+			config.pageSize = pageSize;
+		}
+		const { fn } = t.context({}, v2);
+		const names = (await node.methods.listSearch.searchTemplates.call(fn as unknown as ILoadOptionsFunctions)).results.map((r) => r.value);
+		expect(names).toContain('Soon_Template');
+		expect(names).not.toContain('Far_Template');
+		expect(names).not.toContain('Old_Template');
+	});
+
+	test('a date with a time is sent as YYYY-MM-DD HH:mm:ss (an instant in the workflow time zone)', async () => {
+		const { sent } = await t.run(create(), { items: [{ deliver_on: '2026-12-24T09:30:00Z' }, { deliver_on: '2026-12-24 18:00' }], typeVersion: 2, timeZone: 'Asia/Kolkata' });
+		expect(sent.filter((s) => s.path === 'create_task').map((s) => s.params.meta_data)).toEqual([
+			[{ label: 'Deliver_On', data: '2026-12-24 15:00:00' }],
+			[{ label: 'Deliver_On', data: '2026-12-24 18:00:00' }],
+		]);
+	});
+
+	test('customer and agent Create/Update say (in version 2) that Tookan takes no custom fields for them', () => {
+		const notices = node.description.properties.filter((p) => p.name === 'noCustomFieldsNotice');
+		const shown = notices.map((p) => [p.displayOptions?.show?.resource, p.displayOptions?.show?.operation, p.displayOptions?.show?.['@version']]);
+		expect(shown).toEqual(
+			expect.arrayContaining([
+				[['customer'], ['create', 'update'], [2]],
+				[['agent'], ['create', 'update'], [2]],
+			]),
+		);
+		expect(notices[0].displayName).toMatch(/takes no custom fields for customers/);
+	});
+});

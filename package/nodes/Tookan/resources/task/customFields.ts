@@ -180,14 +180,14 @@ function columnIndex(columns: ResourceMapperField[]): Map<string, string> {
 	return index;
 }
 
-/** A date as written: `YYYY-MM-DD`, or with a time `YYYY-MM-DD HH:mm:ss` (an instant in the workflow's zone). */
+/** A date as written: `YYYY-MM-DD`, or with a time `YYYY-MM-DD HH:mm:ss` (an instant on the workflow time zone's clock). */
 function dateText(value: unknown, context?: ParseContext): string {
 	const moment = readMoment(value);
 	if (!moment) throw new FieldError(`must be a date such as 2026-05-01 or 2026-05-01 14:30, got ${quote(value)}`);
 	if (moment.kind === 'date') return dayText(moment.wall);
 	if (moment.kind === 'wall') return clockText(moment.wall, 0);
 	const zone = context?.timeZone ?? 'UTC';
-	return clockText(moment.ms, moment.offset ?? offsetAt(zone, moment.ms));
+	return clockText(moment.ms, offsetAt(zone, moment.ms));
 }
 
 /** Checks one value against its column and writes it as the text Tookan stores. */
