@@ -21,6 +21,8 @@ export function mapperParameter(o: {
 	show?: IDataObject;
 	extra?: Pick<ResourceMapperTypeOptions, 'matchingFieldsLabels' | 'noFieldsError' | 'hideNoDataError' | 'valuesLabel'>;
 	description?: string;
+	/** Whether the panel marks the parameter as required (default: yes). */
+	required?: boolean;
 }): INodeProperties {
 	const resourceMapper: ResourceMapperTypeOptions = {
 		resourceMapperMethod: o.method,
@@ -37,7 +39,7 @@ export function mapperParameter(o: {
 		type: 'resourceMapper',
 		noDataExpression: true,
 		default: { mappingMode: 'defineBelow', value: null },
-		required: true,
+		required: o.required ?? true,
 		typeOptions: { loadOptionsDependsOn: o.dependsOn, resourceMapper },
 	};
 	if (o.description) property.description = o.description;

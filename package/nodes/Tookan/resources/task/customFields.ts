@@ -129,6 +129,7 @@ export function templateMapper(side: Side, show?: IDataObject): Field {
 			mode: 'map',
 			dependsOn: [`${side.template}.value`],
 			addAllFields: true,
+			required: false,
 			extra: { hideNoDataError: true },
 			...(show ? { show } : {}),
 		}),
