@@ -173,6 +173,8 @@ export interface LocatorOptions extends FieldOptions {
 	urlPattern?: string;
 	urlPlaceholder?: string;
 	idPlaceholder?: string;
+	/** Placeholder of a "By Name" mode (any text) that replaces "By ID". */
+	namePlaceholder?: string;
 }
 
 /** A resource locator: From List (searchable), By URL (optional) and By ID. */
@@ -200,6 +202,12 @@ export function locator(name: string, displayName: string, o: LocatorOptions = {
 				extractValue: { type: 'regex', regex: o.urlPattern ?? '' },
 			},
 			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: o.namePlaceholder ?? '',
+			},
+			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
@@ -211,7 +219,11 @@ export function locator(name: string, displayName: string, o: LocatorOptions = {
 		],
 	};
 	const modes = (holder.modes ?? []).filter(
-		(m) => (m.name !== 'list' || o.search) && (m.name !== 'url' || o.urlPattern),
+		(m) =>
+			(m.name !== 'list' || o.search) &&
+			(m.name !== 'url' || o.urlPattern) &&
+			(m.name !== 'name' || o.namePlaceholder !== undefined) &&
+			(m.name !== 'id' || o.namePlaceholder === undefined),
 	);
 	return make(name, displayName, 'resourceLocator', { mode: modes[0].name, value: '' }, parse.id, o, { modes });
 }

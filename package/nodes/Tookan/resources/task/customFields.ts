@@ -110,12 +110,10 @@ export function templateLocator(side: Side, show?: IDataObject): Field {
 		search: 'searchTemplates',
 		parse: templateParser,
 		description: 'A custom field template defined in the Tookan dashboard. Empty: none.',
+		namePlaceholder: 'e.g. Delivery_Details',
 		...(show ? { show } : {}),
 	});
-	const modes = (field.property.modes ?? [])
-		.filter((m) => m.name === 'list')
-		.concat({ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Delivery_Details' });
-	return { ...field, property: { ...field.property, modes, default: { mode: 'list', value: '' } } };
+	return { ...field, property: { ...field.property, default: { mode: 'list', value: '' } } };
 }
 
 /** The template's fields as a resource mapper; its value becomes `[{label, data}]` (see mapperValues). */
