@@ -26,10 +26,13 @@ let credential: { id: string; name: string };
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 19).replace('T', ' ');
 const locator = (value: string) => ({ __rl: true, mode: 'list', value });
 
-type Task = Record<string, unknown> & { custom_field_template: string; meta_data: Array<{ label: string; data: string }> };
+/** A task as get_job_details shows it (the sandbox's snapshot). */
+type Task = Record<string, unknown> & { custom_field: Array<{ label: string; data: string; template_id: string }> };
 const tasks = () => (tookan.snapshot() as { tasks: Task[] }).tasks;
 const byOrder = (orderId: string) => tasks().find((t) => t.order_id === orderId);
-const valuesOf = (task: Task | undefined) => Object.fromEntries((task?.meta_data ?? []).map((m) => [m.label, m.data]));
+const templateOf = (task: Task | undefined) => task?.custom_field[0]?.template_id;
+/** The fields given a value. */
+const valuesOf = (task: Task | undefined) => Object.fromEntries((task?.custom_field ?? []).filter((f) => f.data !== '').map((f) => [f.label, f.data]));
 const creates = () => sandbox.admin.requests({ service: 'tookan' }).requests.filter((r) => r.path.endsWith('/create_task'));
 
 beforeAll(async () => {
@@ -179,7 +182,7 @@ it('Map Automatically: the values land in the sandbox; bad values are refused pe
 	expect(output.slice(0, 20).every((o) => typeof o.job_id === 'number')).toBe(true);
 	for (const i of [0, 1, 2, 19]) {
 		const task = byOrder(`CF-${i}`);
-		expect(task?.custom_field_template).toBe('Delivery_Details');
+		expect(templateOf(task)).toBe('Delivery_Details');
 		expect(valuesOf(task)).toEqual({
 			Order_Value: String(10 + i / 4),
 			Delivery_Slot: ['Morning', 'Afternoon', 'Evening'][i % 3],
@@ -231,6 +234,6 @@ it('a workflow saved with version 1 (template by name, label/value rows) still r
 		}),
 	);
 	expect(output[0].error).toBeUndefined();
-	expect(byOrder('CF-v1')?.custom_field_template).toBe('Delivery_Details');
+	expect(templateOf(byOrder('CF-v1'))).toBe('Delivery_Details');
 	expect(valuesOf(byOrder('CF-v1'))).toEqual({ Gift_Note: 'From version 1', Order_Value: '5' });
 });
