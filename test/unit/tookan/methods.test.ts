@@ -24,7 +24,7 @@ beforeAll(async () => {
 	]) {
 		await t.call('customer/add', { user_type: 0, name, phone });
 	}
-});
+}, 30_000);
 
 afterAll(async () => await t.close());
 
