@@ -52,7 +52,7 @@ function action(node: string, credentials: NodeOptions['credentials'], fixed: Re
 }
 
 /**
- * Contact fields through the GHL node's field mapper ("Map Each Field Below"): column ID → value. The schema
+ * Contact fields through the GHL node's field mapper ("Map Each Column Manually"): column ID → value. The schema
  * holds the standard columns so the panel shows them before it has loaded the location's custom fields.
  */
 export function contactColumns(mode: Mode, value: Record<string, unknown>, matchingColumns: string[] = []): Record<string, unknown> {

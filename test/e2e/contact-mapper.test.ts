@@ -4,10 +4,13 @@
  *   (with or without `contact.`) or ID land with every custom field type stored as its type; three more items
  *   with an option that is not one of the field's options, a non-number and a bad date are refused each with
  *   the field and item named, and nothing is sent for them.
- * - Update and Create or Update with fields mapped by hand (expressions in "Map Each Field Below").
+ * - Update and Create or Update with fields mapped by hand (expressions in "Map Each Column Manually").
  * - A workflow saved with version 1 (fields in Additional Fields, custom fields as rows) still runs.
+ * - What version 1 could set and version 2 keeps: DND settings columns (checked before sending) and Create or
+ *   Update › Options › Create New If Duplicates Allowed.
  */
 import { nodeOutput, PACKAGE_NAME, type WorkflowJson } from '../../scripts/harness';
+import { columnsOf } from '../../package/nodes/GhlContacts/resources/contact/mapper';
 import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
 import { createSandbox, type Sandbox } from '../../sandbox/server';
 import { getN8n } from './n8n';
@@ -226,4 +229,45 @@ it('a workflow saved with version 1 (Additional Fields, custom field rows) still
 	const contact = byEmail('version-one@example.com') as Record<string, unknown>;
 	expect(contact.firstName).toBe('Old');
 	expect((contact.customFields as Record<string, unknown>)[fields.referral_code.id]).toBe('V1');
+});
+
+it('version 2 keeps what version 1 could set: DND settings columns, Create or Update › Options › Create New If Duplicates Allowed', async () => {
+	const existing = byEmail('mapper7@example.com') as Record<string, unknown>;
+	sandbox.admin.updateConfig({ ghl: { locations: { [LOCATION]: { allowDuplicateContact: true } } } });
+	try {
+		const output = await run(
+			workflow('Mapper v2 parity', `return [{ json: { mail: 'mapper7@example.com', sms: 'active' } }, { json: { mail: 'mapper8@example.com', sms: 'loud' } }];`, {
+				typeVersion: 2,
+				parameters: {
+					resource: 'contact',
+					operation: 'upsert',
+					columns: {
+						mappingMode: 'defineBelow',
+						value: {
+							email: '={{ $json.mail }}',
+							// text, as a user types it into the editor's input for an object column
+							dndSettings: '={{ JSON.stringify({ SMS: { status: $json.sms, message: "Form opt-out" } }) }}',
+							inboundDndSettings: '{"all": {"status": "inactive"}}',
+						},
+						matchingColumns: ['email'],
+						// the columns as the editor saves them
+						schema: columnsOf('upsert', []).filter((c) => ['email', 'dndSettings', 'inboundDndSettings'].includes(c.id)),
+					},
+					options: { createNewIfDuplicateAllowed: true },
+				},
+			}),
+		);
+		expect(output[0]).toMatchObject({ upsert: { action: 'created' } });
+		expect(output[0].id).not.toBe(existing.id);
+		const twins = contacts().filter((c) => c.email === 'mapper7@example.com');
+		expect(twins).toHaveLength(2);
+		expect(twins.find((c) => c.id === output[0].id)).toMatchObject({
+			dndSettings: { SMS: { status: 'active', message: 'Form opt-out' } },
+			inboundDndSettings: { all: { status: 'inactive' } },
+		});
+		expect(String(output[1].error)).toMatch(/"Fields › DND Settings \(JSON\)" needs a status of "active", "inactive", "permanent" for SMS, got .*loud.* \[item 1\]/);
+		expect(contacts().filter((c) => c.email === 'mapper8@example.com')).toHaveLength(1);
+	} finally {
+		sandbox.admin.updateConfig({ ghl: { locations: { [LOCATION]: { allowDuplicateContact: false } } } });
+	}
 });

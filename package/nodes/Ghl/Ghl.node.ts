@@ -81,7 +81,7 @@ export class Ghl implements INodeType {
 		hints: [
 			{
 				message:
-					'Tags given in Update Fields replace all of the contact\'s tags. To keep existing tags, use Tag › Add instead.',
+					'Tags given here replace all of the contact\'s tags. To keep existing tags, use Tag › Add instead.',
 				type: 'info',
 				location: 'outputPane',
 				whenToDisplay: 'beforeExecution',

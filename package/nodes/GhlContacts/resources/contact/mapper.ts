@@ -53,6 +53,8 @@ const STANDARD: Array<{ id: string; name: string; type: FieldType; modes?: Mode[
 	{ id: 'tags', name: 'Tags', type: 'string' },
 	{ id: 'assignedTo', name: 'Assigned To (User ID)', type: 'string' },
 	{ id: 'dnd', name: 'Do Not Disturb', type: 'boolean' },
+	{ id: 'dndSettings', name: 'DND Settings (JSON)', type: 'object' },
+	{ id: 'inboundDndSettings', name: 'Inbound DND Settings (JSON)', type: 'object' },
 ];
 
 const OPTIONS_TYPES = new Set(['SINGLE_OPTIONS', 'RADIO']);
@@ -160,9 +162,41 @@ function lookup(definitions: CustomFieldDefinition[], mode: Mode): Map<string, s
 	return byName;
 }
 
-const STANDARD_PARSERS: Record<string, Parser | undefined> = Object.fromEntries(
-	STANDARD.map((c) => [c.id, c.id === 'dnd' ? yesNo : contactFields[c.id]?.parse]),
-);
+/** GHL's DND channels and statuses (DndSettingsSchema / InboundDndSettingsSchema of the Contacts API). */
+const DND_CHANNELS = ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB'];
+const DND_STATUSES = ['active', 'inactive', 'permanent'];
+const INBOUND_STATUSES = ['active', 'inactive'];
+
+/**
+ * A DND settings object checked the way GHL checks it (GHL refuses the whole contact otherwise): channels by
+ * GHL's names (any case), each `{ status, message?, code? }` or just its status (`{"SMS": "active"}`).
+ */
+function dndObject(channels: string[], statuses: string[]): Parser {
+	const json = parse.json('object');
+	return (value, context) => {
+		const given = json(value, context) as IDataObject | undefined;
+		if (given === undefined) return undefined;
+		const out: IDataObject = {};
+		for (const [key, setting] of Object.entries(given)) {
+			const channel = channels.find((c) => c.toLowerCase() === key.trim().toLowerCase());
+			if (!channel) throw new FieldError(`has an unknown channel "${key}": use ${channels.map((c) => `"${c}"`).join(', ')}`);
+			const entry = (typeof setting === 'string' ? { status: setting } : setting) as IDataObject;
+			const status = entry && typeof entry === 'object' && !Array.isArray(entry) ? String(entry.status ?? '').trim().toLowerCase() : '';
+			if (!statuses.includes(status)) {
+				throw new FieldError(`needs a status of ${statuses.map((c) => `"${c}"`).join(', ')} for ${channel}, got ${quote(setting)}`);
+			}
+			out[channel] = { ...entry, status };
+		}
+		return out;
+	};
+}
+
+const STANDARD_PARSERS: Record<string, Parser | undefined> = {
+	...Object.fromEntries(STANDARD.map((c) => [c.id, contactFields[c.id]?.parse])),
+	dnd: yesNo,
+	dndSettings: dndObject(DND_CHANNELS, DND_STATUSES),
+	inboundDndSettings: dndObject(['all'], INBOUND_STATUSES),
+};
 
 /**
  * The mapper's value for one item as GHL's contact body: standard fields checked by the same parsers as the
@@ -220,6 +254,7 @@ export function mergeMapped(body: IDataObject | undefined, mapped: unknown): voi
 	if (!body || !mapped || typeof mapped !== 'object') return;
 	Object.assign(body, mapped as IDataObject);
 }
+
 
 /** Shows a field only in version 1 of the node (the fields the mapper replaces in version 2). */
 export const v1 = (field: Field): Field => inVersions(field, [1]);

@@ -1,11 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import * as f from '../../../shared/fields';
+import { inVersions } from '../../../shared/mapper';
 import { ParameterError } from '../../../shared/request';
 import type { Operation } from '../../../shared/types';
 import { locationInBody, WRITE } from '../common';
 import { contactFields, CREATE_FIELDS, pick, simplifyContact } from './fields';
 import { applyMapper, mapperField, v1 } from './mapper';
+
+/** GHL's switch for locations that allow duplicate contacts (version 1: in Additional Fields; version 2: in Options). */
+const createNewIfDuplicateAllowed = f.boolean('createNewIfDuplicateAllowed', 'Create New If Duplicates Allowed', {
+	in: 'body',
+	description:
+		'Whether to always create a new contact when the location allows duplicate contacts (otherwise the match is updated)',
+});
 
 const COMPARED = ['email', 'phone', 'firstName', 'lastName', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country', 'website', 'source'];
 
@@ -41,14 +49,11 @@ export const upsert: Operation = {
 		v1(
 			f.collection('additionalFields', 'Additional Fields', [
 				...pick(...CREATE_FIELDS),
-				f.boolean('createNewIfDuplicateAllowed', 'Create New If Duplicates Allowed', {
-					in: 'body',
-					description:
-						'Whether to always create a new contact when the location allows duplicate contacts (otherwise the match is updated)',
-				}),
+				createNewIfDuplicateAllowed,
 			]),
 		),
 		f.simplify,
+		inVersions(f.collection('options', 'Options', [createNewIfDuplicateAllowed], { placeholder: 'Add Option' }), [2]),
 	],
 	// GHL matches an upsert on email or phone: without either it creates a new contact every time
 	check(request) {
