@@ -10,7 +10,6 @@
  *   Update › Options › Create New If Duplicates Allowed.
  */
 import { nodeOutput, PACKAGE_NAME, type WorkflowJson } from '../../scripts/harness';
-import { columnsOf } from '../../package/nodes/GhlContacts/resources/contact/mapper';
 import { GHL_DEFAULTS } from '../../sandbox/ghl/defaults';
 import { createSandbox, type Sandbox } from '../../sandbox/server';
 import { getN8n } from './n8n';
@@ -70,6 +69,12 @@ function workflow(name: string, jsCode: string, ghl: { typeVersion: number; para
 		},
 		settings: {},
 	} as unknown as WorkflowJson;
+}
+
+/** Version 2 of the GHL node on a contact operation with its fields mapped by hand ("Map Each Column Manually"). */
+function mappedByHand(operation: string, value: Record<string, unknown>, more: Record<string, unknown> = {}) {
+	const matchingColumns = operation === 'upsert' ? ['email'] : [];
+	return { typeVersion: 2, parameters: { resource: 'contact', operation, ...more, columns: { mappingMode: 'defineBelow', value, matchingColumns, schema: [] } } };
 }
 
 async function run(json: WorkflowJson) {
@@ -165,24 +170,15 @@ it('Create › Map Automatically: 200 form items land with every custom field ty
 it('Update and Create or Update › fields mapped by hand land in the sandbox', async () => {
 	const target = byEmail('mapper5@example.com') as Record<string, unknown>;
 	const update = await run(
-		workflow('Mapper manual update', `return [{ json: { id: ${JSON.stringify(target.id)}, size: '250' } }];`, {
-			typeVersion: 2,
-			parameters: {
-				resource: 'contact',
-				operation: 'update',
-				contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				columns: {
-					mappingMode: 'defineBelow',
-					value: {
-						city: 'Leeds',
-						[`customField:${fields.employees.id}`]: '={{ $json.size }}',
-						[`customField:${fields.favourite_colour.id}`]: 'Blue',
-					},
-					matchingColumns: [],
-					schema: [],
-				},
-			},
-		}),
+		workflow(
+			'Mapper manual update',
+			`return [{ json: { id: ${JSON.stringify(target.id)}, size: '250' } }];`,
+			mappedByHand(
+				'update',
+				{ city: 'Leeds', [`customField:${fields.employees.id}`]: '={{ $json.size }}', [`customField:${fields.favourite_colour.id}`]: 'Blue' },
+				{ contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			),
+		),
 	);
 	expect(update[0].error).toBeUndefined();
 	const updated = byEmail('mapper5@example.com') as Record<string, unknown>;
@@ -191,19 +187,11 @@ it('Update and Create or Update › fields mapped by hand land in the sandbox', 
 	expect((updated.customFields as Record<string, unknown>)[fields.favourite_colour.id]).toBe('Blue');
 
 	const upsert = await run(
-		workflow('Mapper manual upsert', `return [{ json: { mail: 'mapper6@example.com' } }, { json: { mail: '' } }];`, {
-			typeVersion: 2,
-			parameters: {
-				resource: 'contact',
-				operation: 'upsert',
-				columns: {
-					mappingMode: 'defineBelow',
-					value: { email: '={{ $json.mail }}', [`customField:${fields.preferred_channel.id}`]: 'Email' },
-					matchingColumns: ['email'],
-					schema: [],
-				},
-			},
-		}),
+		workflow(
+			'Mapper manual upsert',
+			`return [{ json: { mail: 'mapper6@example.com' } }, { json: { mail: '' } }];`,
+			mappedByHand('upsert', { email: '={{ $json.mail }}', [`customField:${fields.preferred_channel.id}`]: 'Email' }),
+		),
 	);
 	expect(upsert[0]).toMatchObject({ upsert: { action: 'updated' } });
 	expect(((byEmail('mapper6@example.com') as Record<string, unknown>).customFields as Record<string, unknown>)[fields.preferred_channel.id]).toBe('Email');
@@ -236,26 +224,20 @@ it('version 2 keeps what version 1 could set: DND settings columns, Create or Up
 	sandbox.admin.updateConfig({ ghl: { locations: { [LOCATION]: { allowDuplicateContact: true } } } });
 	try {
 		const output = await run(
-			workflow('Mapper v2 parity', `return [{ json: { mail: 'mapper7@example.com', sms: 'active' } }, { json: { mail: 'mapper8@example.com', sms: 'loud' } }];`, {
-				typeVersion: 2,
-				parameters: {
-					resource: 'contact',
-					operation: 'upsert',
-					columns: {
-						mappingMode: 'defineBelow',
-						value: {
-							email: '={{ $json.mail }}',
-							// text, as a user types it into the editor's input for an object column
-							dndSettings: '={{ JSON.stringify({ SMS: { status: $json.sms, message: "Form opt-out" } }) }}',
-							inboundDndSettings: '{"all": {"status": "inactive"}}',
-						},
-						matchingColumns: ['email'],
-						// the columns as the editor saves them
-						schema: columnsOf('upsert', []).filter((c) => ['email', 'dndSettings', 'inboundDndSettings'].includes(c.id)),
+			workflow(
+				'Mapper v2 parity',
+				`return [{ json: { mail: 'mapper7@example.com', sms: 'active' } }, { json: { mail: 'mapper8@example.com', sms: 'loud' } }];`,
+				mappedByHand(
+					'upsert',
+					{
+						email: '={{ $json.mail }}',
+						// text, as a user types it into the editor's input for an object column
+						dndSettings: '={{ JSON.stringify({ SMS: { status: $json.sms, message: "Form opt-out" } }) }}',
+						inboundDndSettings: '{"all": {"status": "inactive"}}',
 					},
-					options: { createNewIfDuplicateAllowed: true },
-				},
-			}),
+					{ options: { createNewIfDuplicateAllowed: true } },
+				),
+			),
 		);
 		expect(output[0]).toMatchObject({ upsert: { action: 'created' } });
 		expect(output[0].id).not.toBe(existing.id);
