@@ -128,10 +128,19 @@ async function checkColumns(node: string): Promise<Column[]> {
 	return shown;
 }
 
-/** Runs the open node with "Execute step" and waits until `landed` holds for the sandbox's contacts. */
+/**
+ * Runs the open node with "Execute step" and waits until `landed` holds for the sandbox's contacts; fails
+ * with what the panel's output shows (e.g. the node's error) if it does not.
+ */
 async function runAndWait(what: string, landed: () => boolean): Promise<void> {
-	await executeStep(world.editor);
-	await until(world.editor.page, async () => landed(), Boolean, what);
+	const { editor } = world;
+	await executeStep(editor);
+	try {
+		await until(editor.page, async () => landed(), Boolean, what);
+	} catch (error) {
+		const output = await ndv(editor.page).locator('[data-test-id="ndv-output-panel"]').innerText().catch(() => '');
+		throw new Error(`${(error as Error).message}\npanel output: ${output.replace(/\s+/g, ' ').slice(0, 600)}`);
+	}
 }
 
 it('Create: typed columns with the location\'s custom fields; Map Automatically maps the upstream items and they land', async () => {

@@ -43,13 +43,18 @@ export async function chooseMappingMode(editor: Editor, mode: string): Promise<v
 	await editor.lookups.settled();
 }
 
-/** "Add All Fields" from the options menu of the mapper's value list. */
+/** "Add All Fields" from the menu of the mapper's value list (n8n's action toggle beside "Values to Send"). */
 export async function addAllColumns(editor: Editor): Promise<void> {
 	const list = mapperOf(editor).locator('[data-test-id="mapping-fields-container"]');
 	await list.hover();
-	await list.locator('[data-test-id="parameter-options-container"] [data-test-id="action-toggle"]').first().click();
-	await editor.page.getByRole('menuitem').filter({ hasText: /^Add All Fields$/ }).click();
-	await mapperOf(editor).locator('[data-test-id="add-fields-select"] input[disabled], [data-test-id="add-fields-select"] .is-disabled').first().waitFor();
+	await list.locator('[data-test-id="action-toggle"]').first().locator('button').click();
+	await editor.page.locator('[data-test-id="action-addAllFields"]').click();
+	await until(
+		editor.page,
+		() => shownColumns(editor),
+		(columns) => columns.some((c) => c.id.startsWith('customField:')),
+		'"Add All Fields" did not show the custom fields',
+	);
 }
 
 /** The columns the mapper shows, top to bottom, with the kind of input drawn for each. */
