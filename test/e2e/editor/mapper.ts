@@ -9,7 +9,7 @@ import { ndv } from './panel';
 import { until, type Editor } from './session';
 
 /** The input the editor draws for a column: what tells a user the column's type. */
-export type InputKind = 'text' | 'number' | 'date' | 'drop-down' | 'switch';
+export type InputKind = 'text' | 'number' | 'date' | 'drop-down' | 'switch' | 'json';
 
 export interface Column {
 	/** The column's id (the mapper's field id, e.g. `customField:abc`). */
@@ -20,9 +20,12 @@ export interface Column {
 
 export const mapperOf = (editor: Editor): Locator => ndv(editor.page).locator('[data-test-id="resource-mapper-container"]');
 
-/** The wrapper of one column's input: n8n names it `parameter-input-value["<column id>"]`. */
+/** One column's row (label and input): n8n labels it `for="value[\"<column id>\"]"`. */
 export const columnInput = (editor: Editor, id: string): Locator =>
-	mapperOf(editor).locator(`div[data-test-id=${JSON.stringify(`parameter-input-value["${id}"]`)}]`);
+	mapperOf(editor)
+		.locator('.parameter-item')
+		.filter({ has: editor.page.locator(`label[for=${JSON.stringify(`value["${id}"]`)}]`) })
+		.locator('[data-test-id="parameter-input"]');
 
 /** Waits until the mapper has loaded its columns (no "Fetching fields" any more, no look-up in flight). */
 export async function mapperReady(editor: Editor): Promise<void> {
@@ -59,29 +62,28 @@ export async function addAllColumns(editor: Editor): Promise<void> {
 
 /** The columns the mapper shows, top to bottom, with the kind of input drawn for each. */
 export async function shownColumns(editor: Editor): Promise<Column[]> {
-	return await mapperOf(editor)
-		.locator('[data-test-id^="parameter-input-value["]')
-		.evaluateAll((wrappers) =>
-			wrappers
-				.filter((w) => w.tagName === 'DIV' && !w.parentElement?.closest('[data-test-id^="parameter-input-value["]'))
-				.map((w) => {
-					const testId = w.getAttribute('data-test-id') ?? '';
-					const id = testId.slice('parameter-input-value["'.length, -2);
-					const item = w.closest('.parameter-item');
-					const label = (item?.querySelector('label')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-					const has = (selector: string) => w.querySelector(selector) !== null;
-					const kind = has('.el-switch')
-						? 'switch'
-						: has('.el-date-editor')
-							? 'date'
-							: has('.el-input-number, input[type="number"]')
-								? 'number'
-								: has('.el-select, .n8n-select')
-									? 'drop-down'
+	return (await mapperOf(editor)
+		.locator('[data-test-id="mapping-fields-container"] .parameter-item')
+		.evaluateAll((items) =>
+			items.map((item) => {
+				const label = item.querySelector('label[for^="value["]');
+				const id = (label?.getAttribute('for') ?? '').replace(/^value\["/, '').replace(/"\]$/, '');
+				const input = item.querySelector('[data-test-id="parameter-input"]');
+				const has = (selector: string) => input?.querySelector(selector) != null;
+				const kind = has('.el-switch')
+					? 'switch'
+					: has('.el-date-editor')
+						? 'date'
+						: has('[data-test-id="input-number"]')
+							? 'number'
+							: has('.el-select, .n8n-select')
+								? 'drop-down'
+								: has('.cm-editor')
+									? 'json'
 									: 'text';
-					return { id, label, kind };
-				}),
-		) as Column[];
+				return { id, label: (label?.textContent ?? '').replace(/\s+/g, ' ').trim(), kind };
+			}),
+		)) as Column[];
 }
 
 /** Opens a drop-down column and returns the texts of its options (then closes it again). */
@@ -101,12 +103,22 @@ export async function pick(editor: Editor, id: string, text: string): Promise<vo
 	await editor.page.getByRole('option').locator('visible=true').filter({ hasText: new RegExp(`^${text}$`) }).click();
 }
 
-/** Types a value into a text, number or date column and leaves it (Tab), as a user does. */
+/** Types a value into a text, number, date or JSON column and leaves it, as a user does. */
 export async function type(editor: Editor, id: string, value: string): Promise<void> {
+	const code = columnInput(editor, id).locator('.cm-content');
+	if (await code.count()) {
+		await code.click();
+		await editor.page.keyboard.press('Control+a');
+		await editor.page.keyboard.insertText(value);
+		// leave the editor, as clicking elsewhere does
+		await code.evaluate((e) => (e as unknown as { blur(): void }).blur());
+		return;
+	}
 	const input = columnInput(editor, id).locator('input, textarea').first();
 	await input.click();
 	await input.fill(value);
-	await input.press('Tab');
+	// a date picker takes a typed date on Enter
+	await input.press((await columnInput(editor, id).locator('.el-date-editor').count()) ? 'Enter' : 'Tab');
 }
 
 /** Runs the open node (and the nodes before it) with the panel's "Execute step" button. */
