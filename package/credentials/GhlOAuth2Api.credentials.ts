@@ -114,8 +114,8 @@ export class GhlOAuth2Api implements ICredentialType {
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'hidden',
-			// what n8n sends as the OAuth2 scope: Scopes, plus the agency scopes for an agency app (credentials
-			// saved before Scopes existed keep the scope they stored)
+			// what n8n sends as the OAuth2 scope: Scopes, plus the agency scopes for an agency app (n8n computes
+			// it from this default even for a credential that stored a scope before Scopes existed)
 			default: `={{ [$self["scopeList"] || "", $self["userType"] === "Company" ? "${AGENCY_SCOPES.join(' ')}" : ""].join(" ").trim() }}`,
 		},
 		{

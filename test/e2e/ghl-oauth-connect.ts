@@ -10,5 +10,5 @@ import type { Sandbox } from '../../sandbox/server';
 import { GHL_CREDENTIAL_SCOPES } from './ghl-support';
 
 export async function connectGhlOAuth(n8n: N8n, sandbox: Sandbox): Promise<CredentialRef> {
-	return await connectGhlApp(n8n, sandbox, `GHL OAuth ${randomUUID()}`, { scope: GHL_CREDENTIAL_SCOPES });
+	return await connectGhlApp(n8n, sandbox, `GHL OAuth ${randomUUID()}`, { scopeList: GHL_CREDENTIAL_SCOPES });
 }

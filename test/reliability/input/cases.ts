@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { resources as ghlResources } from '../../../package/nodes/GhlContacts/resources';
 import { resources as tookanResources } from '../../../package/nodes/Tookan/resources';
 import { FieldError } from '../../../package/nodes/shared/parse';
-import { isShown } from '../../../package/nodes/shared/request';
+import { isShown, versionShows } from '../../../package/nodes/shared/request';
 import type { Field, Operation, Resource } from '../../../package/nodes/shared/types';
 import type { Parameters } from '../../helpers/n8n-context';
 import type { Service } from '../support/nodes';
@@ -116,8 +116,12 @@ export function inputCases(ref: OperationRef): InputCase[] {
 		const label = field.property.displayName;
 		// a hidden parameter is neither required nor checked (n8n does not show it)
 		if (!isShown(field.property, (other) => base[other])) continue;
+		// the runs use type version 1 (runNode's default); parameters of later versions (the GHL field mapper, Tookan
+		// custom fields by template) have their own refusal tests in real n8n (contact-mapper, tookan-custom-fields)
+		if (!versionShows(field.property, 1)) continue;
 		if (field.children) {
 			for (const child of field.children) {
+				if (!versionShows(child.property, 1)) continue;
 				const bad = invalidValue(child);
 				if (bad === undefined) continue;
 				cases.push({

@@ -1,7 +1,7 @@
 import type { FieldType, IDataObject, INodeProperties, ResourceMapperField, ResourceMapperValue } from 'n8n-workflow';
 
 import { list } from '../../methods/api';
-import { inVersions, listOf, mappedEntries, mapperParameter, normalName, option, stringOf, yesNo } from '../../../shared/mapper';
+import { inVersions, listOf, mappedEntries, mapperParameter, mapsAutomatically, normalName, option, stringOf, yesNo } from '../../../shared/mapper';
 import * as parse from '../../../shared/parse';
 import { FieldError, quote } from '../../../shared/parse';
 import { labelled, ParameterError } from '../../../shared/request';
@@ -210,6 +210,13 @@ export function mapperParser(mode: Mode): Parser {
 		const byId = new Map(definitions.map((d) => [customId(d), d]));
 		const names = new Map(STANDARD.map((c) => [c.id, c.name]));
 		const entries = mappedEntries(value, context?.item, lookup(definitions, mode));
+		if (!entries.length) {
+			throw new FieldError(
+				mapsAutomatically(value)
+					? 'is required: no key of the input item matches a field (by key, name or ID); map the fields by hand or rename the keys'
+					: 'is required: map at least one field',
+			);
+		}
 		const body: IDataObject = {};
 		const custom: IDataObject[] = [];
 		for (const [id, v] of entries) {
